@@ -1,0 +1,185 @@
+import type {
+	IAuthenticateRuleResponseCode,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { requestAccessTokenOnce } from '../nodes/transport/token';
+import {
+	type AlteryxServerCredentials,
+	isOnWebApiOrigin,
+	normalizeWebApiUrl,
+} from '../nodes/transport/webApi';
+
+/**
+ * Alteryx Server's OAuth2 client-credentials flow: the API Access Key and Secret are exchanged
+ * at `{Web API Address}oauth2/token` for a bearer token that lives about an hour.
+ *
+ * Why `preAuthentication` and not `extends: ['oAuth2Api']`: both were run in n8n 2.41 against
+ * an Alteryx-shaped server, and both fetch, persist and (on a 401) refresh the token and work
+ * in the core HTTP Request node. The deciding differences:
+ * - The token request is ours, so a failed Test or run says in plain words what is wrong
+ *   (key/secret rejected, no token endpoint at that address, server unreachable, TLS
+ *   certificate rejected). The OAuth2 path reports every failure as "Failed to acquire OAuth2
+ *   access token: …" with the library's text.
+ * - Concurrent items that find the token missing share one exchange (`requestAccessTokenOnce`);
+ *   core's OAuth2 path coalesces refreshes but not the first fetch.
+ * - The Web API Address is normalised (trailing slash or not) in code instead of inside a
+ *   hidden `accessTokenUrl` expression, and Ignore SSL Issues covers the token request and the
+ *   API calls alike.
+ * - `authenticate` refuses to attach the token to a request for any other origin, which also
+ *   protects users of the HTTP Request node.
+ */
+export class AlteryxServerOAuth2Api implements ICredentialType {
+	name = 'alteryxServerOAuth2Api';
+
+	displayName = 'Alteryx Server OAuth2 API';
+
+	icon: Icon = { light: 'file:../icons/alteryx.svg', dark: 'file:../icons/alteryx.dark.svg' };
+
+	documentationUrl =
+		'https://help.alteryx.com/current/en/server/api-overview/alteryx-server-api-v3/server-api-configuration-and-authorization.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Web API Address',
+			name: 'webApiUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://alteryx.example.com/webapi/',
+			description:
+				'The "Web API Address" from Alteryx Server: Admin → Settings → Configuration → System Settings. With or without the trailing slash.',
+		},
+		{
+			displayName: 'API Access Key',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From Alteryx Server: My Profile → Keys → API Access Key',
+		},
+		{
+			displayName: 'API Access Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'From Alteryx Server: My Profile → Keys → API Access Secret',
+		},
+		{
+			displayName: 'Client Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Send as Basic Auth Header',
+					value: 'header',
+					description: 'What Alteryx’s own macros and Swagger page do',
+				},
+				{
+					name: 'Send in Body',
+					value: 'body',
+					description: 'client_id and client_secret as form fields',
+				},
+			],
+			default: 'header',
+			description: 'How the key and secret are sent to the token endpoint',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSSLIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the server’s TLS certificate cannot be verified (self-signed or internal CA). Prefer adding the CA to n8n.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const token = await requestAccessTokenOnce(
+			async (options) => await this.helpers.httpRequest(options),
+			credentials as unknown as AlteryxServerCredentials,
+		);
+		return { accessToken: token.accessToken };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const webApiUrl = String(credentials.webApiUrl ?? '');
+		// The HTTP Request node passes the legacy `uri` instead of `url`.
+		const target = requestOptions.url ?? (requestOptions as { uri?: string }).uri ?? '';
+		if (!isOnWebApiOrigin(webApiUrl, target, requestOptions.baseURL)) {
+			throw new Error(
+				`Refusing to send the Alteryx Server token to ${describeTarget(target, requestOptions.baseURL)}: it is not on the Web API Address of the credential (${safeOrigin(webApiUrl)})`,
+			);
+		}
+		const authenticated: IHttpRequestOptions = {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+			sendCredentialsOnCrossOriginRedirect: false,
+		};
+		if (credentials.ignoreSSLIssues === true) {
+			authenticated.skipSslCertificateValidation = true;
+			(authenticated as { rejectUnauthorized?: boolean }).rejectUnauthorized = false;
+		}
+		return authenticated;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.webApiUrl}}',
+			url: 'v3/workflows',
+			qs: { name: 'n8n connection test' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The key and secret were accepted, but Alteryx Server denied the API call. An administrator must set API Access to Yes for this user, and the V3 API needs the Artisan role or higher (Curator for administration).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'A token was issued, but there is no V3 API at this Web API Address. Check the address, and that the server runs Alteryx Server 2022.1 or later.',
+				},
+			},
+		] satisfies IAuthenticateRuleResponseCode[],
+	};
+}
+
+function safeOrigin(webApiUrl: string): string {
+	try {
+		return normalizeWebApiUrl(webApiUrl).origin;
+	} catch {
+		return 'not set';
+	}
+}
+
+function describeTarget(url: string, baseURL?: string): string {
+	try {
+		return new URL(url, baseURL).origin;
+	} catch {
+		return 'an invalid URL';
+	}
+}

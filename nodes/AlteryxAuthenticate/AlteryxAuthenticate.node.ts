@@ -1,0 +1,121 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { errorItem } from '../transport/items';
+import { type AccessToken, requestAccessToken, TokenExchangeError } from '../transport/token';
+import {
+	type AlteryxServerCredentials,
+	CREDENTIAL_TYPE,
+	InvalidAddressError,
+	webApiBaseUrl,
+} from '../transport/webApi';
+
+export class AlteryxAuthenticate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alteryx Server Authenticate',
+		name: 'alteryxAuthenticate',
+		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: 'Get an access token',
+		description:
+			'Exchange the API key and secret for a bearer token, like the Server API Authenticate macro: adds baseURL, authorizationToken and tokenExpiration to each item',
+		defaults: { name: 'Alteryx Server Authenticate' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName:
+					'The other Alteryx nodes authenticate by themselves. Use this node when a later step needs the token itself, e.g. an HTTP Request node with an Authorization header of {{ $json.authorizationToken }}. The token is visible in the execution data.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Base64 Key+Secret',
+						name: 'includeBase64KeySecret',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add "base64KeySecret" (the API key and secret, base64-encoded, as the Alteryx macro outputs it). WARNING: base64 is not encryption; anyone who can see this execution can read the secret. Only turn on if a later step cannot work without it.',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const credentials = (await this.getCredentials(
+			CREDENTIAL_TYPE,
+		)) as unknown as AlteryxServerCredentials;
+
+		// One exchange for the whole run, however many items: every item gets the same token.
+		let token: AccessToken;
+		let baseURL: string;
+		try {
+			baseURL = webApiBaseUrl(credentials);
+			token = await requestAccessToken(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			);
+		} catch (error) {
+			const failure = toNodeError.call(this, error);
+			if (this.continueOnFail()) return [items.map((_, itemIndex) => errorItem(failure, itemIndex))];
+			throw failure;
+		}
+
+		const tokenExpiration = new Date(token.issuedAt.getTime() + token.expiresIn * 1000);
+		return [
+			items.map((item, itemIndex) => {
+				const options = this.getNodeParameter('options', itemIndex, {}) as {
+					includeBase64KeySecret?: boolean;
+				};
+				const json = {
+					...item.json,
+					baseURL,
+					authorizationToken: `Bearer ${token.accessToken}`,
+					tokenExpiration: tokenExpiration.toISOString(),
+					expiresIn: token.expiresIn,
+				};
+				if (options.includeBase64KeySecret === true) {
+					Object.assign(json, {
+						base64KeySecret: Buffer.from(
+							`${credentials.clientId}:${credentials.clientSecret}`,
+						).toString('base64'),
+					});
+				}
+				return { json, binary: item.binary, pairedItem: { item: itemIndex } };
+			}),
+		];
+	}
+}
+
+function toNodeError(this: IExecuteFunctions, error: unknown) {
+	if (error instanceof InvalidAddressError) {
+		return new NodeOperationError(this.getNode(), error.message, { description: error.hint });
+	}
+	if (error instanceof TokenExchangeError) {
+		return new NodeApiError(this.getNode(), { message: error.message } as JsonObject, {
+			message: error.message,
+			description: error.description,
+			httpCode: error.httpCode ? String(error.httpCode) : undefined,
+		});
+	}
+	return new NodeOperationError(this.getNode(), error as Error);
+}

@@ -1,0 +1,27 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { verbNodeProperties } from '../AlteryxRequest/description';
+import { executeVerbRequest } from '../AlteryxRequest/execute';
+
+export class AlteryxPost implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alteryx Server POST',
+		name: 'alteryxPost',
+		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"POST " + $parameter["endpoint"]}}',
+		description: 'Create on Alteryx Server: run workflows, upload packages, add users, collections and schedules (the Server API POST macro)',
+		defaults: { name: 'Alteryx Server POST' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		properties: verbNodeProperties('POST'),
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return await executeVerbRequest.call(this, 'POST');
+	}
+}

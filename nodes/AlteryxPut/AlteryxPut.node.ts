@@ -1,0 +1,27 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { verbNodeProperties } from '../AlteryxRequest/description';
+import { executeVerbRequest } from '../AlteryxRequest/execute';
+
+export class AlteryxPut implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alteryx Server PUT',
+		name: 'alteryxPut',
+		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"PUT " + $parameter["endpoint"]}}',
+		description: 'Update on Alteryx Server: users, workflows, schedules, collections, permissions (the Server API PUT macro)',
+		defaults: { name: 'Alteryx Server PUT' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		properties: verbNodeProperties('PUT'),
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return await executeVerbRequest.call(this, 'PUT');
+	}
+}

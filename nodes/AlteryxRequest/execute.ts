@@ -1,0 +1,377 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { encodeMultipart, type MultipartPart } from '../transport/multipart';
+import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
+import {
+	type AlteryxResponse,
+	decodeJsonBody,
+	decodeResponse,
+	jsonValueToItems,
+	type ResponseFormat,
+} from '../transport/response';
+import { errorItem, withItemIndex } from '../transport/items';
+import type { AlteryxVerb } from './description';
+
+interface KeyValue {
+	name?: string;
+	value?: string;
+	parameterType?: 'formData' | 'formBinaryData';
+	inputDataFieldName?: string;
+}
+
+interface VerbOptions {
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	fullResponse?: boolean;
+	neverError?: boolean;
+	outputPropertyName?: string;
+	pagination?: {
+		pagination?: {
+			returnAll?: boolean;
+			limit?: number;
+			pageSize?: number;
+			offsetParameter?: string;
+			limitParameter?: string;
+		};
+	};
+	responseFormat?: ResponseFormat;
+	splitIntoItems?: boolean;
+	timeout?: number;
+}
+
+// RFC 7230 token characters: anything else in a header name is a mistake or an attack.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_HEADER_VALUE = /[\r\n\u0000]/;
+
+/**
+ * What the Alteryx Server GET, POST, PUT and DELETE nodes do: one request per input item
+ * (or per page), the response turned into items. The four node classes only pick the verb.
+ */
+export async function executeVerbRequest(
+	this: IExecuteFunctions,
+	method: AlteryxVerb,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results: INodeExecutionData[][] = new Array(items.length);
+
+	const firstOptions = this.getNodeParameter('options', 0, {}) as VerbOptions;
+	const batch = firstOptions.batching?.batch;
+	const batchSize = batch ? Math.max(1, Number(batch.batchSize ?? 50)) : 1;
+	const batchInterval = batch ? Math.max(0, Number(batch.batchInterval ?? 1000)) : 0;
+
+	for (let start = 0; start < items.length; start += batchSize) {
+		if (start > 0 && batchInterval > 0) await sleep(batchInterval);
+		const indexes = [];
+		for (let i = start; i < Math.min(start + batchSize, items.length); i++) indexes.push(i);
+		// Items of one batch run concurrently; their outputs still land in input order.
+		await Promise.all(
+			indexes.map(async (itemIndex) => {
+				try {
+					results[itemIndex] = await runItem.call(this, method, itemIndex);
+				} catch (error) {
+					if (this.continueOnFail()) {
+						results[itemIndex] = [errorItem(error, itemIndex)];
+						return;
+					}
+					throw withItemIndex(error, this.getNode(), itemIndex);
+				}
+			}),
+		);
+	}
+	return [results.flat()];
+}
+
+async function runItem(
+	this: IExecuteFunctions,
+	method: AlteryxVerb,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as VerbOptions;
+	const request = await buildRequest.call(this, method, itemIndex, options);
+	const paging = method === 'GET' ? options.pagination?.pagination : undefined;
+
+	if (paging) {
+		const records = await fetchPages.call(this, request, itemIndex, paging);
+		const json = options.splitIntoItems === false ? [{ data: records }] : records;
+		return json.map((entry) => ({ json: entry, pairedItem: { item: itemIndex } }));
+	}
+
+	const response = await alteryxApiRequest.call(this, request, itemIndex);
+	return await responseToItems.call(this, response, options, itemIndex);
+}
+
+async function buildRequest(
+	this: IExecuteFunctions,
+	method: AlteryxVerb,
+	itemIndex: number,
+	options: VerbOptions,
+): Promise<AlteryxRequest> {
+	const request: AlteryxRequest = {
+		method,
+		endpoint: this.getNodeParameter('endpoint', itemIndex, '') as string,
+		qs: {},
+		headers: {},
+		timeout: options.timeout,
+		neverError: options.neverError === true,
+	};
+
+	if (this.getNodeParameter('sendQuery', itemIndex, false)) {
+		request.qs = readPairs.call(this, 'Query', 'specifyQuery', 'queryParameters', 'jsonQuery', itemIndex);
+	}
+	if (this.getNodeParameter('sendHeaders', itemIndex, false)) {
+		const headers = readPairs.call(
+			this,
+			'Headers',
+			'specifyHeaders',
+			'headerParameters',
+			'jsonHeaders',
+			itemIndex,
+		);
+		for (const [name, value] of Object.entries(headers)) {
+			if (!HEADER_NAME.test(name)) {
+				throw new NodeOperationError(this.getNode(), `The header name "${name}" is not valid`, {
+					description: 'Header names may contain letters, digits and - _ . ! # $ % & \' * + ^ ` | ~',
+					itemIndex,
+				});
+			}
+			if (UNSAFE_HEADER_VALUE.test(String(value))) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The value of header "${name}" contains a line break`,
+					{ itemIndex },
+				);
+			}
+		}
+		request.headers = headers;
+	}
+	if ((method === 'POST' || method === 'PUT') && this.getNodeParameter('sendBody', itemIndex, false)) {
+		await addBody.call(this, request, itemIndex);
+	}
+	return request;
+}
+
+/** Name/value pairs from the "fields below" table, or an object typed as JSON. */
+function readPairs(
+	this: IExecuteFunctions,
+	label: string,
+	modeParameter: string,
+	pairsParameter: string,
+	jsonParameter: string,
+	itemIndex: number,
+): IDataObject {
+	if (this.getNodeParameter(modeParameter, itemIndex, 'keypair') === 'json') {
+		const parsed = parseJsonParameter.call(this, jsonParameter, label, itemIndex);
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			throw new NodeOperationError(this.getNode(), `${label} JSON must be an object`, {
+				description: 'For example {"view": "Full"}',
+				itemIndex,
+			});
+		}
+		return parsed as IDataObject;
+	}
+	const pairs = this.getNodeParameter(`${pairsParameter}.parameters`, itemIndex, []) as KeyValue[];
+	const result: IDataObject = {};
+	for (const { name, value } of pairs) {
+		if (!name) continue;
+		const existing = result[name];
+		// A name given twice is sent twice (?statuses=Queued&statuses=Running).
+		if (existing === undefined) result[name] = value ?? '';
+		else result[name] = [...(Array.isArray(existing) ? existing : [existing]), value ?? ''] as string[];
+	}
+	return result;
+}
+
+function parseJsonParameter(
+	this: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): unknown {
+	const raw = this.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (typeof raw !== 'string') return raw;
+	if (raw.trim() === '') return {};
+	try {
+		return JSON.parse(raw);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `${label} is not valid JSON`, {
+			description: `${(error as Error).message}. Check quotes and commas; expressions must produce valid JSON.`,
+			itemIndex,
+		});
+	}
+}
+
+async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemIndex: number) {
+	const contentType = this.getNodeParameter('contentType', itemIndex, 'json') as string;
+	const headers = request.headers as IDataObject;
+
+	if (contentType === 'json') {
+		const specifyBody = this.getNodeParameter('specifyBody', itemIndex, 'json') as string;
+		const body =
+			specifyBody === 'json'
+				? parseJsonParameter.call(this, 'jsonBody', 'JSON Body', itemIndex)
+				: Object.fromEntries(
+						(this.getNodeParameter('bodyParameters.parameters', itemIndex, []) as KeyValue[])
+							.filter((pair) => pair.name)
+							.map((pair) => [pair.name as string, pair.value ?? '']),
+					);
+		// JSON.stringify here, not in the transport: a body may legitimately be a JSON string
+		// or array (e.g. the user-id array of POST v3/usergroups/{id}/users).
+		request.body = JSON.stringify(body);
+		headers['Content-Type'] = 'application/json';
+		return;
+	}
+
+	if (contentType === 'form-urlencoded') {
+		const form = new URLSearchParams();
+		for (const pair of this.getNodeParameter('bodyParameters.parameters', itemIndex, []) as KeyValue[]) {
+			if (pair.name) form.append(pair.name, pair.value ?? '');
+		}
+		request.body = form.toString();
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		return;
+	}
+
+	if (contentType === 'multipart-form-data') {
+		const parts: MultipartPart[] = [];
+		for (const pair of this.getNodeParameter('bodyParameters.parameters', itemIndex, []) as KeyValue[]) {
+			if (!pair.name) continue;
+			if (pair.parameterType === 'formBinaryData') {
+				const property = pair.inputDataFieldName || 'data';
+				const binary = this.helpers.assertBinaryData(itemIndex, property);
+				parts.push({
+					name: pair.name,
+					data: await this.helpers.getBinaryDataBuffer(itemIndex, property),
+					fileName: binary.fileName ?? pair.name,
+					mimeType: binary.mimeType,
+				});
+			} else {
+				parts.push({ name: pair.name, value: pair.value ?? '' });
+			}
+		}
+		const { body, contentType: multipartType } = encodeMultipart(parts);
+		request.body = body;
+		headers['Content-Type'] = multipartType;
+		return;
+	}
+
+	if (contentType === 'binaryData') {
+		const property = this.getNodeParameter('inputDataFieldName', itemIndex, 'data') as string;
+		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		request.body = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		headers['Content-Type'] = binary.mimeType || 'application/octet-stream';
+		return;
+	}
+
+	request.body = this.getNodeParameter('body', itemIndex, '') as string;
+	headers['Content-Type'] = this.getNodeParameter('rawContentType', itemIndex, 'text/plain') as string;
+}
+
+/**
+ * Offset/limit paging: ask for `pageSize` records at a time until a short page, an empty page,
+ * the server's own "no next page", or the user's limit. Handles both plain arrays and the
+ * `{ data, pagination }` envelope of GET v3/jobs.
+ */
+async function fetchPages(
+	this: IExecuteFunctions,
+	request: AlteryxRequest,
+	itemIndex: number,
+	paging: NonNullable<NonNullable<VerbOptions['pagination']>['pagination']>,
+): Promise<IDataObject[]> {
+	const pageSize = Math.max(1, Number(paging.pageSize ?? 100));
+	const limit = paging.returnAll === false ? Math.max(1, Number(paging.limit ?? 50)) : Infinity;
+	const offsetParameter = paging.offsetParameter || 'offset';
+	const limitParameter = paging.limitParameter || 'limit';
+	const records: IDataObject[] = [];
+
+	for (let offset = 0; records.length < limit; offset += pageSize) {
+		const size = Math.min(pageSize, limit - records.length);
+		const response = await alteryxApiRequest.call(
+			this,
+			{ ...request, qs: { ...request.qs, [offsetParameter]: offset, [limitParameter]: size } },
+			itemIndex,
+		);
+		if (response.statusCode >= 400) {
+			// Only reachable with Never Error: return what the server said, as the last record.
+			records.push({ statusCode: response.statusCode, body: decodeJsonBody(response.body) as IDataObject });
+			break;
+		}
+		const decoded = decodeJsonBody(response.body);
+		const envelope = decoded as { data?: unknown; pagination?: { hasNextPage?: boolean } } | undefined;
+		const page: unknown[] = Array.isArray(decoded)
+			? decoded
+			: Array.isArray(envelope?.data)
+				? envelope.data
+				: [];
+		if (!Array.isArray(decoded) && !Array.isArray(envelope?.data)) {
+			throw new NodeOperationError(this.getNode(), 'This endpoint does not return a list', {
+				description: 'Pagination works with endpoints that return an array or a { data: [...] } page. Remove the Pagination option for this endpoint.',
+				itemIndex,
+			});
+		}
+		records.push(...jsonValueToItems(page.slice(0, limit - records.length), true));
+		const hasNextPage = envelope?.pagination?.hasNextPage;
+		if (page.length === 0 || hasNextPage === false || (hasNextPage === undefined && page.length < size)) break;
+	}
+	return records;
+}
+
+async function responseToItems(
+	this: IExecuteFunctions,
+	response: AlteryxResponse,
+	options: VerbOptions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	const status = { statusCode: response.statusCode, headers: response.headers };
+	const decoded = decodeResponseOrExplain.call(this, response, options.responseFormat ?? 'autodetect', itemIndex);
+	const propertyName = options.outputPropertyName || 'data';
+
+	if (decoded.kind === 'file') {
+		const binary: IBinaryKeyData = {
+			[propertyName]: await this.helpers.prepareBinaryData(
+				decoded.data,
+				decoded.fileName,
+				decoded.mimeType,
+			),
+		};
+		return [{ json: options.fullResponse ? status : {}, binary, pairedItem }];
+	}
+	if (decoded.kind === 'text') {
+		const json: IDataObject = { [propertyName]: decoded.value };
+		return [{ json: options.fullResponse ? { ...status, ...json } : json, pairedItem }];
+	}
+	if (decoded.kind === 'empty') {
+		const json: IDataObject = { success: response.statusCode < 400, statusCode: response.statusCode };
+		if (options.fullResponse) json.headers = response.headers;
+		return [{ json, pairedItem }];
+	}
+	if (options.fullResponse) {
+		return [{ json: { ...status, body: decoded.value as IDataObject }, pairedItem }];
+	}
+	return jsonValueToItems(decoded.value, options.splitIntoItems !== false).map((json) => ({
+		json,
+		pairedItem,
+	}));
+}
+
+function decodeResponseOrExplain(
+	this: IExecuteFunctions,
+	response: AlteryxResponse,
+	format: ResponseFormat,
+	itemIndex: number,
+) {
+	try {
+		return decodeResponse(response, format);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), 'The response is not valid JSON', {
+			description: `${(error as Error).message}. Set Response Format to Autodetect or Text to see what the server sent.`,
+			itemIndex,
+		});
+	}
+}

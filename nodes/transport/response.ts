@@ -1,0 +1,157 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A response as every node receives it: the body is always the raw bytes. */
+export interface AlteryxResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: Buffer;
+	/** The URL that was requested (without the token, which travels in a header). */
+	url: string;
+}
+
+export type ResponseFormat = 'autodetect' | 'json' | 'text' | 'file';
+
+export type DecodedBody =
+	| { kind: 'empty' }
+	| { kind: 'json'; value: unknown }
+	| { kind: 'text'; value: string }
+	| { kind: 'file'; data: Buffer; fileName: string | undefined; mimeType: string };
+
+const BOM = /^\uFEFF/;
+
+export function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return Buffer.from(JSON.stringify(body), 'utf8');
+}
+
+/** Parses JSON if the body is JSON (a UTF-8 BOM is tolerated); otherwise returns the text. */
+export function decodeJsonBody(body: unknown): unknown {
+	if (body === undefined || body === null) return undefined;
+	if (typeof body === 'object' && !Buffer.isBuffer(body) && !ArrayBuffer.isView(body)) return body;
+	const text = toBuffer(body).toString('utf8').replace(BOM, '');
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+export function headerValue(headers: IDataObject, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === wanted) {
+			return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+		}
+	}
+	return undefined;
+}
+
+export function mimeTypeOf(headers: IDataObject): string {
+	return (headerValue(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+function isJsonMime(mime: string): boolean {
+	return mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json');
+}
+
+function isTextMime(mime: string): boolean {
+	return (
+		mime.startsWith('text/') ||
+		mime === 'application/xml' ||
+		mime.endsWith('+xml') ||
+		mime === 'application/javascript'
+	);
+}
+
+/**
+ * `Content-Disposition: attachment; filename="Out.csv"; filename*=UTF-8''Out%20%C3%A9.csv`
+ * (RFC 6266: the extended form wins), else the last path segment of the URL when it looks
+ * like a file name.
+ */
+export function fileNameFromResponse(response: AlteryxResponse): string | undefined {
+	const disposition = headerValue(response.headers, 'content-disposition') ?? '';
+	const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) {
+		try {
+			return sanitizeFileName(decodeURIComponent(extended[2].trim()));
+		} catch {
+			// A malformed percent-encoding falls through to the plain parameter.
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+	if (plain) return sanitizeFileName((plain[2] ?? plain[1]).trim());
+	try {
+		const segment = decodeURIComponent(new URL(response.url).pathname.split('/').pop() ?? '');
+		if (/\.[a-z0-9]{1,8}$/i.test(segment)) return sanitizeFileName(segment);
+	} catch {
+		// No usable name in the URL.
+	}
+	return undefined;
+}
+
+function sanitizeFileName(name: string): string | undefined {
+	const base = name.split(/[\\/]/).pop()?.trim();
+	return base ? base : undefined;
+}
+
+export function decodeResponse(response: AlteryxResponse, format: ResponseFormat): DecodedBody {
+	const mime = mimeTypeOf(response.headers);
+	const body = response.body;
+
+	if (format === 'file') {
+		return {
+			kind: 'file',
+			data: body,
+			fileName: fileNameFromResponse(response),
+			mimeType: mime || 'application/octet-stream',
+		};
+	}
+	if (body.length === 0) return { kind: 'empty' };
+	if (format === 'text') return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
+	if (format === 'json') {
+		const text = body.toString('utf8').replace(BOM, '');
+		return { kind: 'json', value: JSON.parse(text) };
+	}
+
+	// Autodetect: JSON by content type (or by shape when the server sends none), text for
+	// text types, a file for everything else (packages, job outputs, usage exports).
+	const disposition = headerValue(response.headers, 'content-disposition') ?? '';
+	if (!/attachment/i.test(disposition)) {
+		if (isJsonMime(mime) || mime === '') {
+			const decoded = decodeJsonBody(body);
+			if (typeof decoded !== 'string' || isJsonMime(mime)) return { kind: 'json', value: decoded };
+			if (mime === '') return { kind: 'text', value: decoded };
+		}
+		if (isTextMime(mime)) return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
+	}
+	return {
+		kind: 'file',
+		data: body,
+		fileName: fileNameFromResponse(response),
+		mimeType: mime || 'application/octet-stream',
+	};
+}
+
+/**
+ * Alteryx answers "create" calls with the new id as a JSON string literal (`"66eb…"`); n8n
+ * items must be objects, so it becomes `{ id }`. Other scalars get a `value` property.
+ */
+export function jsonValueToItems(value: unknown, splitArrays: boolean): IDataObject[] {
+	if (Array.isArray(value)) {
+		if (!splitArrays) return [{ data: value as IDataObject[] }];
+		return value.map((element) =>
+			element !== null && typeof element === 'object' && !Array.isArray(element)
+				? (element as IDataObject)
+				: { value: element as string },
+		);
+	}
+	if (typeof value === 'string') return [{ id: value }];
+	if (value === null || value === undefined) return [{ success: true }];
+	if (typeof value === 'object') return [value as IDataObject];
+	return [{ value: value as number | boolean }];
+}

@@ -1,0 +1,252 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
+
+export interface AccessToken {
+	accessToken: string;
+	tokenType: string;
+	/** Seconds the server says the token lives (Alteryx: about 3600). */
+	expiresIn: number;
+	/** When the token was issued, as seen by this process. */
+	issuedAt: Date;
+}
+
+export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/**
+ * A token exchange that failed, with a message a user can act on. It never contains the
+ * secret: it is built from the status, the server's OAuth error code and the address.
+ */
+export class TokenExchangeError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+		readonly httpCode?: number,
+	) {
+		super(message);
+		this.name = 'TokenExchangeError';
+	}
+}
+
+// Alteryx does not document how long a token lives beyond "60 minutes"; assume that when
+// a server leaves `expires_in` out.
+const DEFAULT_EXPIRES_IN_SECONDS = 3600;
+
+export function tokenEndpointUrl(credentials: Pick<AlteryxServerCredentials, 'webApiUrl'>): string {
+	return new URL('oauth2/token', normalizeWebApiUrl(credentials.webApiUrl)).href;
+}
+
+/**
+ * Runs the client-credentials exchange against `{webApiUrl}oauth2/token`. With
+ * `authentication: 'header'` the key and secret travel as HTTP Basic (what Alteryx's own
+ * macros and Swagger UI do); with 'body' they are form fields (what many scripts do).
+ */
+export async function requestAccessToken(
+	httpRequest: HttpRequester,
+	credentials: AlteryxServerCredentials,
+): Promise<AccessToken> {
+	const url = tokenEndpointUrl(credentials);
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	if (clientId === '' || clientSecret === '') {
+		throw new TokenExchangeError(
+			'The credential has no API Access Key or Secret',
+			'Copy both from Alteryx Server: My Profile → Keys.',
+		);
+	}
+
+	const form = new URLSearchParams({ grant_type: 'client_credentials' });
+	const headers: IDataObject = {
+		'Content-Type': 'application/x-www-form-urlencoded',
+		Accept: 'application/json',
+	};
+	if (credentials.authentication === 'body') {
+		form.set('client_id', clientId);
+		form.set('client_secret', clientSecret);
+	} else {
+		headers.Authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+	}
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await httpRequest({
+			method: 'POST',
+			url,
+			headers,
+			body: form.toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'text',
+			json: false,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+			disableFollowRedirect: true,
+			timeout: 60_000,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw describeConnectionFailure(error, url);
+	}
+
+	const status = response.statusCode;
+	const body = parseJsonObject(response.body);
+	if (status >= 200 && status < 300 && typeof body?.access_token === 'string' && body.access_token) {
+		const expiresIn = Number(body.expires_in);
+		return {
+			accessToken: body.access_token,
+			tokenType: typeof body.token_type === 'string' ? body.token_type : 'bearer',
+			expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_SECONDS,
+			issuedAt: new Date(),
+		};
+	}
+	throw describeRejectedExchange(status, body, url, credentials);
+}
+
+function describeRejectedExchange(
+	status: number,
+	body: IDataObject | undefined,
+	url: string,
+	credentials: AlteryxServerCredentials,
+): TokenExchangeError {
+	const oauthError = typeof body?.error === 'string' ? body.error : undefined;
+	const where = `(${status} from ${url})`;
+	if (oauthError === 'invalid_client' || status === 401) {
+		const other = credentials.authentication === 'body' ? 'header' : 'body';
+		return new TokenExchangeError(
+			`Alteryx Server rejected the API Access Key or Secret ${where}`,
+			`Copy both again from Alteryx Server: My Profile → Keys (the "API Access Key" and "API Access Secret"; the old Private Studio key no longer works since 2022.1). An administrator must also set API Access to Yes for the user. If the key and secret are right, try Client Authentication = "${other}".`,
+			status,
+		);
+	}
+	if (oauthError === 'unsupported_grant_type' || oauthError === 'invalid_request') {
+		return new TokenExchangeError(
+			`Alteryx Server refused the token request: ${oauthError} ${where}`,
+			'This server does not accept the OAuth2 client-credentials grant at this address. Check that the Web API Address is the one from System Settings (it ends in /webapi/) and that the server runs Alteryx Server 2021.4 or later.',
+			status,
+		);
+	}
+	if (status === 404 || status === 405) {
+		return new TokenExchangeError(
+			`No OAuth2 token endpoint at this Web API Address ${where}`,
+			'The Web API Address usually ends in /webapi/ (Admin → Settings → Configuration → System Settings). Alteryx Server before 2021.4 has no OAuth2 API.',
+			status,
+		);
+	}
+	if (status >= 200 && status < 300) {
+		return new TokenExchangeError(
+			`The server answered, but not with an access token ${where}`,
+			'The Web API Address may point at the Gallery web page or a login proxy instead of the Web API. Use the address from System Settings, e.g. https://alteryx.example.com/webapi/',
+			status,
+		);
+	}
+	const detail = oauthError ?? (typeof body?.message === 'string' ? body.message : undefined);
+	return new TokenExchangeError(
+		`Alteryx Server could not issue an access token${detail ? `: ${detail}` : ''} ${where}`,
+		status >= 500
+			? 'The server had an internal problem. Try again later, or ask the Alteryx administrator to check the server logs.'
+			: 'Check the Web API Address, the API Access Key and Secret, and the Client Authentication setting.',
+		status,
+	);
+}
+
+const TLS_ERROR_CODES = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'CERT_UNTRUSTED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'HOSTNAME_MISMATCH',
+]);
+const UNREACHABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ETIMEDOUT',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EPIPE',
+]);
+
+/** The first error code found along an error's cause chain (axios and n8n nest them). */
+export function findErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && code !== '' && code !== 'ERR_BAD_RESPONSE') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export function describeConnectionFailure(error: unknown, url: string): TokenExchangeError {
+	const code = findErrorCode(error);
+	const origin = new URL(url).origin;
+	if (code && TLS_ERROR_CODES.has(code)) {
+		return new TokenExchangeError(
+			`The TLS certificate of ${origin} was rejected (${code})`,
+			'The server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.',
+		);
+	}
+	if (code && UNREACHABLE_CODES.has(code)) {
+		return new TokenExchangeError(
+			`Alteryx Server is unreachable at ${origin} (${code})`,
+			'Check the Web API Address (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).',
+		);
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new TokenExchangeError(
+		`Could not reach Alteryx Server at ${origin}: ${message}`,
+		'Check the Web API Address and the network between n8n and the server.',
+	);
+}
+
+function parseJsonObject(body: unknown): IDataObject | undefined {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value.replace(/^\uFEFF/, ''));
+		} catch {
+			return undefined;
+		}
+	}
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
+}
+
+const exchangesInFlight = new Map<string, Promise<AccessToken>>();
+
+/**
+ * Many items (or parallel batches) can find the token missing or expired at the same moment;
+ * they share one exchange instead of each asking the server for a token. Only the in-flight
+ * promise is kept, never a finished token, and the key holds a hash rather than the secret.
+ */
+export async function requestAccessTokenOnce(
+	httpRequest: HttpRequester,
+	credentials: AlteryxServerCredentials,
+): Promise<AccessToken> {
+	const key = createHash('sha256')
+		.update(
+			[
+				tokenEndpointUrl(credentials),
+				credentials.clientId,
+				credentials.clientSecret,
+				credentials.authentication ?? 'header',
+				credentials.ignoreSSLIssues === true ? 'insecure' : 'verified',
+			].join('\n'),
+		)
+		.digest('hex');
+	const running = exchangesInFlight.get(key);
+	if (running) return await running;
+	const exchange = requestAccessToken(httpRequest, credentials).finally(() => {
+		exchangesInFlight.delete(key);
+	});
+	exchangesInFlight.set(key, exchange);
+	return await exchange;
+}

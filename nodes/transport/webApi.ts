@@ -1,0 +1,160 @@
+/**
+ * Where requests may go. Every node turns the user's `endpoint` into a URL here, and the
+ * credential checks the same origin before it attaches the bearer token, so a token can only
+ * ever travel to the Web API address the user configured.
+ */
+
+export const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
+
+export interface AlteryxServerCredentials {
+	webApiUrl: string;
+	clientId: string;
+	clientSecret: string;
+	authentication?: 'header' | 'body';
+	ignoreSSLIssues?: boolean;
+	accessToken?: string;
+}
+
+/** A mistake in what the user typed (endpoint, Web API address): never an API failure. */
+export class InvalidAddressError extends Error {
+	constructor(
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'InvalidAddressError';
+	}
+}
+
+// Control characters (CR/LF among them) would let a value split an HTTP request line.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * "https://host/webapi" and "https://host/webapi/" are the same Web API address; the
+ * normalised form always ends with a slash so relative endpoints resolve beneath it.
+ */
+export function normalizeWebApiUrl(raw: unknown): URL {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	if (text === '') {
+		throw new InvalidAddressError(
+			'The credential has no Web API Address',
+			'Enter the "Web API Address" shown in Alteryx Server under Admin → Settings → Configuration → System Settings, e.g. https://alteryx.example.com/webapi/',
+		);
+	}
+	const url = parseUrl(text);
+	if (!url) {
+		throw new InvalidAddressError(
+			`The Web API Address "${text}" is not a URL`,
+			'It looks like https://alteryx.example.com/webapi/',
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new InvalidAddressError(`The Web API Address must start with https:// or http://`);
+	}
+	if (url.username || url.password) {
+		throw new InvalidAddressError(
+			'The Web API Address must not contain a user name or password',
+			'Put the API Access Key and Secret in their own fields.',
+		);
+	}
+	url.search = '';
+	url.hash = '';
+	if (!url.pathname.endsWith('/')) url.pathname += '/';
+	return url;
+}
+
+export function webApiBaseUrl(credentials: Pick<AlteryxServerCredentials, 'webApiUrl'>): string {
+	return normalizeWebApiUrl(credentials.webApiUrl).href;
+}
+
+/**
+ * Resolves an endpoint ("v3/workflows", "/v3/jobs/1", "admin/v1/…", or an absolute URL on the
+ * same server) against the Web API address. Anything that would leave the configured origin,
+ * or climb above the Web API path, is refused rather than sent.
+ */
+export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
+	const base = normalizeWebApiUrl(webApiUrl);
+	const text = typeof endpoint === 'string' ? endpoint.trim() : String(endpoint ?? '').trim();
+	if (text === '') {
+		throw new InvalidAddressError(
+			'The endpoint is empty',
+			'Enter a path relative to the Web API address, for example v3/workflows',
+		);
+	}
+	if (CONTROL_CHARACTERS.test(text)) {
+		throw new InvalidAddressError('The endpoint contains a line break or control character');
+	}
+	// Browsers and the WHATWG URL parser read "\" as "/", so "\\evil.com" would become a
+	// protocol-relative URL to another host.
+	if (text.includes('\\')) {
+		throw new InvalidAddressError(
+			'The endpoint contains a backslash',
+			'Use forward slashes, for example v3/workflows/{id}/jobs',
+		);
+	}
+
+	let resolved: URL;
+	if (HAS_SCHEME.test(text)) {
+		const absolute = parseUrl(text);
+		if (!absolute) throw new InvalidAddressError(`The endpoint "${text}" is not a valid URL`);
+		resolved = absolute;
+		if (resolved.origin !== base.origin || resolved.username || resolved.password) {
+			throw new InvalidAddressError(
+				`The endpoint points to ${describeOrigin(resolved)}, not to the Alteryx Server in the credential (${base.origin})`,
+				'The access token is only ever sent to the Web API address of the credential. Use a path such as v3/workflows instead of a full URL.',
+			);
+		}
+	} else {
+		if (text.startsWith('//')) {
+			throw new InvalidAddressError(
+				'The endpoint starts with "//", which would address another host',
+				'Use a path relative to the Web API address, for example v3/workflows',
+			);
+		}
+		let relative = text;
+		// People paste paths copied from Swagger or docs that repeat the Web API path
+		// ("/webapi/v3/workflows"); the base already contains it.
+		if (relative.startsWith(base.pathname)) relative = relative.slice(base.pathname.length);
+		relative = relative.replace(/^\/+/, '');
+		resolved = new URL(relative, base);
+	}
+
+	if (resolved.origin !== base.origin) {
+		throw new InvalidAddressError(
+			`The endpoint resolves to ${describeOrigin(resolved)}, outside the Alteryx Server in the credential`,
+		);
+	}
+	if (!resolved.pathname.startsWith(base.pathname)) {
+		throw new InvalidAddressError(
+			`The endpoint resolves to ${resolved.pathname}, above the Web API address ${base.pathname}`,
+			'Remove ".." segments from the endpoint.',
+		);
+	}
+	resolved.hash = '';
+	return resolved;
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function describeOrigin(url: URL): string {
+	return url.host ? url.host : url.protocol;
+}
+
+/** True when a request URL (as n8n core or the HTTP Request node builds it) is on the credential's origin. */
+export function isOnWebApiOrigin(webApiUrl: string, requestUrl: string, baseURL?: string): boolean {
+	try {
+		const base = normalizeWebApiUrl(webApiUrl);
+		const target = baseURL ? new URL(requestUrl, baseURL) : new URL(requestUrl, base);
+		return target.origin === base.origin;
+	} catch {
+		return false;
+	}
+}
