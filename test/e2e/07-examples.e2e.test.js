@@ -1,0 +1,90 @@
+'use strict';
+// The workflows in examples/ are the e2e fixtures: imported as they are, with the demo credential
+// they refer to, executed headless; the helpdesk one also live through `n8n start` and its webhook.
+const fs = require('fs');
+const path = require('path');
+const h = require('./helpers');
+const { httpRequest } = require('../../scripts/lib/n8n');
+
+const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
+const example = (file) => JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+
+let suite;
+beforeAll(async () => {
+	suite = await h.startSuite('examples', {
+		credentials: [{ id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' }],
+	});
+});
+afterAll(async () => {
+	if (suite) await suite.teardown();
+});
+
+test('every example uses only the demo credential and Alteryx nodes under their real type names', () => {
+	const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+	expect(files.length).toBeGreaterThanOrEqual(3);
+	for (const file of files) {
+		const wf = example(file);
+		expect(wf.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
+		const alteryxNodes = wf.nodes.filter((n) => n.type.startsWith(h.NODE_PREFIX));
+		expect(alteryxNodes.length).toBeGreaterThan(0);
+		for (const node of alteryxNodes) {
+			expect(node.type).toMatch(/^n8n-nodes-alteryx\.alteryx(Authenticate|Get|Post|Put|Delete|Server)$/);
+			expect(node.credentials[h.CREDENTIAL_TYPE]).toEqual({ id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' });
+		}
+		expect(wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+	}
+});
+
+test('scheduled job to Slack: runs the workflow, waits for the job, composes the message (Slack disabled)', async () => {
+	const wf = example('scheduled-job-to-slack.json');
+	const slack = wf.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
+	expect(slack.disabled).toBe(true);
+	const res = h.expectOk(await suite.run(wf));
+	const [message] = res.json('Compose the message');
+	expect(message.disposition).toBe('Success');
+	expect(message.text).toContain('Daily Sales ETL');
+	expect(message.text).toContain('sales_clean.csv');
+	expect(message.channel).toBe('#data-ops');
+	expect(suite.emulator.state.jobs.get(message.jobId)).toBeTruthy();
+});
+
+test('nightly export: users and schedules become two CSV files', async () => {
+	const res = h.expectOk(await suite.run(example('nightly-export-users-schedules.json')));
+	const [users] = res.output('Users to CSV');
+	const [schedules] = res.output('Schedules to CSV');
+	expect(users.binary.data.fileName).toMatch(/^alteryx-users-\d{4}-\d\d-\d\d\.csv$/);
+	expect(schedules.binary.data.fileName).toMatch(/^alteryx-schedules-\d{4}-\d\d-\d\d\.csv$/);
+	const usersCsv = h.binaryBytes(suite, users.binary.data).toString('utf8');
+	const schedulesCsv = h.binaryBytes(suite, schedules.binary.data).toString('utf8');
+	expect(usersCsv.split('\n')[0]).toContain('email');
+	expect(usersCsv).toContain('ada.admin@example.com');
+	const seededSchedule = [...suite.emulator.state.schedules.values()][0];
+	expect(schedulesCsv).toContain(seededSchedule.name);
+});
+
+test('helpdesk webhook: the manual run creates the sample user', async () => {
+	const res = h.expectOk(await suite.run(example('helpdesk-webhook-create-user.json')));
+	const [created] = res.json('Create the Alteryx user');
+	expect(created.id).toBeTruthy();
+	const user = suite.emulator.state.users.get(created.id);
+	expect(user.email).toBe('grace.hopper@example.com');
+	expect(res.json('Respond: created')).toHaveLength(1);
+});
+
+test('helpdesk webhook: published in a running n8n, a POST creates a user and a bad one gets 422', async () => {
+	await suite.n8n.publishWorkflow('alteryxExHelpdeskUser');
+	const server = await suite.n8n.start();
+	const url = `${server.url}/webhook/alteryx-new-user`;
+	const ok = await httpRequest('POST', url, { firstName: 'Katherine', lastName: 'Johnson', email: 'katherine.johnson@example.com', role: 'Viewer' });
+	expect(ok.status).toBe(201);
+	expect(ok.json.status).toBe('created');
+	expect(suite.emulator.state.users.get(ok.json.alteryxUserId).email).toBe('katherine.johnson@example.com');
+
+	const bad = await httpRequest('POST', url, { firstName: 'No', lastName: 'Email' });
+	expect(bad.status).toBe(422);
+	expect(bad.json.status).toBe('rejected');
+	expect(JSON.stringify(bad.json)).toMatch(/Email/i);
+	await suite.n8n.stop();
+});
+
+h.secretTest(() => suite);
