@@ -1,0 +1,221 @@
+'use strict';
+
+// The HTTP pipeline: read the body, log, apply injected faults, route, authenticate, bind query
+// and body against the swagger, run the handler, send.
+
+const http = require('node:http');
+const { json, invalid } = require('./responses');
+const { handleTokenRequest, authorize } = require('./auth');
+const { validateBody, bindQuery, bodyParameter } = require('./contracts');
+
+/** Query parameters with ASP.NET's case-insensitive names; the first value wins. */
+function queryParams(searchParams) {
+	const values = new Map();
+	for (const [key, value] of searchParams) {
+		if (!values.has(key.toLowerCase())) values.set(key.toLowerCase(), value);
+	}
+	return {
+		get: (name) => values.get(name.toLowerCase()),
+		has: (name) => values.has(name.toLowerCase()),
+	};
+}
+
+function redactHeaders(headers) {
+	const copy = { ...headers };
+	if (copy.authorization) copy.authorization = String(copy.authorization).split(/\s+/)[0];
+	return copy;
+}
+
+function modelStateAsString(modelState) {
+	return Object.values(modelState).flat().join(' ');
+}
+
+/**
+ * Parses the JSON / form-urlencoded body of an operation with a body parameter and validates it.
+ * @returns {{ body: unknown } | { response: object }}
+ */
+function bindBody(ctx, route) {
+	const param = route.operationId && bodyParameter(route.operationId);
+	if (!param || route.multipart) return { body: undefined };
+	const contentType = String(ctx.headers['content-type'] || '').toLowerCase();
+	let parsed;
+	if (ctx.rawBody.length > 0) {
+		if (contentType.startsWith('application/x-www-form-urlencoded')) {
+			parsed = Object.fromEntries(new URLSearchParams(ctx.rawBody.toString('utf8')));
+		} else if (contentType && !/^(application|text)\/json/.test(contentType)) {
+			const mediaType = contentType.split(';')[0];
+			return {
+				response: json(415, { message: `The request entity's media type '${mediaType}' is not supported for this resource.` }),
+			};
+		} else {
+			try {
+				parsed = JSON.parse(ctx.rawBody.toString('utf8').replace(/^\uFEFF/, ''));
+			} catch (error) {
+				return { response: invalid({ [param.name]: [`Unexpected character encountered while parsing value: ${error.message}`] }) };
+			}
+		}
+	}
+	const { value, modelState } = validateBody(route.operationId, parsed, { optional: route.bodyOptional });
+	if (modelState) {
+		return { response: route.invalidAsString ? json(400, modelStateAsString(modelState)) : invalid(modelState) };
+	}
+	return { body: value };
+}
+
+function dispatch(ctx, emulator) {
+	const { path } = ctx;
+	const lower = path.toLowerCase();
+	if (lower !== '/webapi' && !lower.startsWith('/webapi/')) {
+		return json(404, { message: `No HTTP resource was found that matches the request URI '${ctx.url}'.` });
+	}
+	const relative = path.slice('/webapi'.length) || '/';
+	if (/^\/oauth2\/token\/?$/i.test(relative)) return handleTokenRequest(ctx, emulator);
+
+	emulator.counters.apiRequests++;
+	// The swagger document is public on a real server ({webapi}/swagger/docs/3).
+	if (/^\/swagger\/docs\/(3|v3)\/?$/i.test(relative) && ctx.method === 'GET') {
+		return json(200, emulator.swaggerDocument(ctx.headers.host));
+	}
+
+	const match = emulator.router.match(ctx.method, relative);
+	if (!match) {
+		return json(404, { message: `No HTTP resource was found that matches the request URI '${ctx.url}'.` });
+	}
+	if (match.allowed) {
+		return json(405, { message: `The requested resource does not support http method '${ctx.method}'.` }, { Allow: match.allowed.join(', ') });
+	}
+	const { route, params } = match;
+	ctx.params = params;
+	ctx.route = route;
+
+	if (route.auth !== 'none') {
+		const auth = authorize(ctx, emulator, route.auth);
+		if (auth.response) return auth.response;
+		ctx.user = auth.user;
+	}
+
+	ctx.queryValues = route.operationId ? bindQuery(route.operationId, ctx.query) : { values: {}, modelState: null };
+	if (ctx.queryValues.modelState) {
+		return route.invalidAsString ? json(400, modelStateAsString(ctx.queryValues.modelState)) : invalid(ctx.queryValues.modelState);
+	}
+	const bound = bindBody(ctx, route);
+	if (bound.response) return bound.response;
+	ctx.body = bound.body;
+	return route.handler(ctx, emulator);
+}
+
+function sendResponse(res, response) {
+	const headers = { ...response.headers, 'Content-Length': response.body.length };
+	res.writeHead(response.status, headers);
+	res.end(response.body);
+}
+
+function defaultFaultBody(status) {
+	return status >= 500 ? Buffer.from(JSON.stringify({ message: 'An error has occurred.' })) : Buffer.alloc(0);
+}
+
+function faultBody(fault) {
+	if (fault.body === undefined) return defaultFaultBody(fault.status || 500);
+	if (Buffer.isBuffer(fault.body)) return fault.body;
+	if (typeof fault.body === 'string') return Buffer.from(fault.body, 'utf8');
+	return Buffer.from(JSON.stringify(fault.body), 'utf8');
+}
+
+function applyFault(fault, ctx, req, res, entry, emulator) {
+	emulator.counters.faultsInjected++;
+	entry.fault = fault.kind;
+	if (fault.kind === 'reset') {
+		req.socket.destroy();
+		return;
+	}
+	if (fault.kind === 'hang') {
+		// Never answered; close() destroys the socket.
+		emulator.hangingResponses.add(res);
+		res.on('close', () => emulator.hangingResponses.delete(res));
+		return;
+	}
+	if (fault.kind === 'truncated') {
+		// Without an explicit body the real response is produced (with its side effects) and cut.
+		const response =
+			fault.body === undefined
+				? safeDispatch(ctx, emulator, entry)
+				: { status: fault.status || 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: faultBody(fault) };
+		const full = response.body;
+		const cut = full.subarray(0, Math.floor(full.length / 2));
+		entry.status = response.status;
+		entry.responseBytes = cut.length;
+		res.writeHead(response.status, { ...response.headers, ...fault.headers, 'Content-Length': full.length });
+		res.write(cut, () => req.socket.destroy());
+		return;
+	}
+	const body = faultBody(fault);
+	const headers = { ...fault.headers, 'Content-Length': body.length };
+	if (body.length && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+		headers['Content-Type'] = 'application/json; charset=utf-8';
+	}
+	entry.status = fault.status;
+	entry.responseBytes = body.length;
+	res.writeHead(fault.status, headers);
+	res.end(body);
+}
+
+function safeDispatch(ctx, emulator, entry) {
+	try {
+		return dispatch(ctx, emulator);
+	} catch (error) {
+		entry.error = error.stack || String(error);
+		return json(500, { message: 'An error has occurred.' });
+	}
+}
+
+function handleRequest(emulator, req, res, rawBody) {
+	const now = Date.now();
+	const url = new URL(req.url, 'http://emulator.local');
+	// Alteryx's own example uses a double slash (webapi//swagger/docs/3); IIS collapses it.
+	const path = url.pathname.replace(/\/{2,}/g, '/');
+	const entry = {
+		method: req.method,
+		path,
+		query: Object.fromEntries(url.searchParams),
+		headers: redactHeaders(req.headers),
+		status: null,
+		bodyBytes: rawBody.length,
+		responseBytes: 0,
+		time: new Date(now).toISOString(),
+	};
+	emulator.requests.push(entry);
+	const ctx = {
+		method: req.method.toUpperCase(),
+		url: `${emulator.url}${req.url}`,
+		path,
+		query: queryParams(url.searchParams),
+		headers: req.headers,
+		rawBody,
+		now,
+		state: emulator.state,
+		params: {},
+		user: null,
+	};
+
+	const fault = emulator.faults.take(req.method, path);
+	if (fault) {
+		applyFault(fault, ctx, req, res, entry, emulator);
+		return;
+	}
+	const response = safeDispatch(ctx, emulator, entry);
+	if (response.status === 401 && !/\/oauth2\/token\/?$/i.test(path)) emulator.counters.unauthorized++;
+	entry.status = response.status;
+	entry.responseBytes = response.body.length;
+	sendResponse(res, response);
+}
+
+function createHttpServer(emulator) {
+	return http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => handleRequest(emulator, req, res, Buffer.concat(chunks)));
+		req.on('error', () => res.destroy());
+	});
+}
+
+module.exports = { createHttpServer, queryParams };
