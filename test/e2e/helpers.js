@@ -191,7 +191,8 @@ function findFile(dir, name) {
 // Describe a failed execution in a test failure message.
 function explain(res) {
 	const err = res.error ? JSON.stringify({ message: res.error.message, description: res.error.description, node: res.error.node && res.error.node.name }, null, 1) : '';
-	return `exit ${res.code}; last node ${res.lastNode}; ${err}\n--- stdout (tail)\n${n8nLib.tail(res.stdout, 15)}\n--- stderr (tail)\n${n8nLib.tail(res.stderr, 15)}`;
+	const short = (text) => n8nLib.tail(text, 12).split('\n').map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l)).join('\n');
+	return `exit ${res.code}; last node ${res.lastNode}; ${err}\n--- stdout (tail)\n${short(res.stdout)}\n--- stderr (tail)\n${short(res.stderr)}`;
 }
 
 function expectOk(res) {
