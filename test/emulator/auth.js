@@ -73,7 +73,8 @@ function safeEqual(a, b) {
 
 function tokenError(error, style, usedHeader) {
 	const body = { error };
-	if (style === 'katana-description' || style === 'rfc6749') body.error_description = ERROR_DESCRIPTIONS[error];
+	if (style === 'katana-description' || style === 'rfc6749')
+		body.error_description = ERROR_DESCRIPTIONS[error];
 	const headers = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
 	// RFC 6749 §5.2: invalid_client is a 401 with a challenge when the client used the header.
 	if (style === 'rfc6749' && error === 'invalid_client') {
@@ -102,7 +103,10 @@ function handleTokenRequest(ctx, emulator) {
 		credentials = basic;
 		via = 'header';
 	} else if (form.has('client_id') && allowBody) {
-		credentials = { clientId: form.get('client_id'), clientSecret: form.get('client_secret') || '' };
+		credentials = {
+			clientId: form.get('client_id'),
+			clientSecret: form.get('client_secret') || '',
+		};
 		via = 'body';
 	}
 	if (via) counters.tokenRequestsByAuth[via]++;

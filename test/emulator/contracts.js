@@ -133,7 +133,9 @@ function coerce(schema, value, key, name, add) {
 			add(key, notValid(value, name));
 			return undefined;
 		}
-		return value.map((item, i) => coerce(resolve(schema.items || {}), item, `${key}[${i}]`, name, add));
+		return value.map((item, i) =>
+			coerce(resolve(schema.items || {}), item, `${key}[${i}]`, name, add),
+		);
 	}
 	if (schema.type === 'object' || schema.properties || schema.additionalProperties) {
 		if (typeof value !== 'object' || Array.isArray(value)) {

@@ -47,13 +47,20 @@ const DEFAULT_OPTIONS = Object.freeze({
 });
 
 function mergeOptions(base, partial = {}) {
-	const merged = { ...base, ...partial, jobTimings: { ...base.jobTimings, ...(partial.jobTimings || {}) } };
-	if (!CLIENT_AUTH_MODES.includes(merged.clientAuth)) throw new Error(`clientAuth must be one of ${CLIENT_AUTH_MODES.join(', ')}`);
+	const merged = {
+		...base,
+		...partial,
+		jobTimings: { ...base.jobTimings, ...(partial.jobTimings || {}) },
+	};
+	if (!CLIENT_AUTH_MODES.includes(merged.clientAuth))
+		throw new Error(`clientAuth must be one of ${CLIENT_AUTH_MODES.join(', ')}`);
 	if (!TOKEN_ERROR_STYLES.includes(merged.tokenErrorStyle)) {
 		throw new Error(`tokenErrorStyle must be one of ${TOKEN_ERROR_STYLES.join(', ')}`);
 	}
-	if (!SEED_NAMES.includes(merged.seed)) throw new Error(`seed must be one of ${SEED_NAMES.join(', ')}`);
-	if (!['array', 'swagger'].includes(merged.listShape)) throw new Error("listShape must be 'array' or 'swagger'");
+	if (!SEED_NAMES.includes(merged.seed))
+		throw new Error(`seed must be one of ${SEED_NAMES.join(', ')}`);
+	if (!['array', 'swagger'].includes(merged.listShape))
+		throw new Error("listShape must be 'array' or 'swagger'");
 	if (!(merged.tokenTtlSeconds > 0)) throw new Error('tokenTtlSeconds must be a positive number');
 	for (const key of ['queuedMs', 'runningMs']) {
 		if (!(merged.jobTimings[key] >= 0)) throw new Error(`jobTimings.${key} must be a number >= 0`);
@@ -109,7 +116,14 @@ class AlteryxServerEmulator {
 	get credentials() {
 		const pick = (userId) => {
 			const user = this.state.users.get(userId);
-			return user && { clientId: user.apiKey, clientSecret: user.apiSecret, userId: user.id, email: user.email };
+			return (
+				user && {
+					clientId: user.apiKey,
+					clientSecret: user.apiSecret,
+					userId: user.id,
+					email: user.email,
+				}
+			);
 		};
 		return {
 			curator: pick(SEED_IDS.users.ada),
@@ -189,4 +203,11 @@ async function startEmulator(options = {}) {
 	return emulator.listen();
 }
 
-module.exports = { startEmulator, AlteryxServerEmulator, DEFAULT_OPTIONS, SEED_IDS, OUTCOME_QUESTION, OUTCOMES };
+module.exports = {
+	startEmulator,
+	AlteryxServerEmulator,
+	DEFAULT_OPTIONS,
+	SEED_IDS,
+	OUTCOME_QUESTION,
+	OUTCOMES,
+};

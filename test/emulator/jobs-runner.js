@@ -21,9 +21,13 @@ const MESSAGE_STATUS = { info: 1, warning: 2, error: 3 };
 const DEFAULT_OUTPUT_FORMATS = ['Raw', 'Csv', 'Xlsx'];
 
 function forcedOutcome(questions) {
-	const question = (questions || []).find((q) => String(q.name).toLowerCase() === OUTCOME_QUESTION.toLowerCase());
+	const question = (questions || []).find(
+		(q) => String(q.name).toLowerCase() === OUTCOME_QUESTION.toLowerCase(),
+	);
 	if (!question) return null;
-	return OUTCOMES.find((o) => o.toLowerCase() === String(question.value).trim().toLowerCase()) || null;
+	return (
+		OUTCOMES.find((o) => o.toLowerCase() === String(question.value).trim().toLowerCase()) || null
+	);
 }
 
 /**
@@ -39,8 +43,12 @@ function forcedOutcome(questions) {
  * @param {string} [args.disposition]  seed-only override
  */
 function createJob({ workflow, version, user, contract, timings, createdAtMs, disposition }) {
-	const questions = (contract.questions || []).map((q) => ({ name: String(q.name ?? ''), value: q.value == null ? '' : String(q.value) }));
-	const outcome = disposition || forcedOutcome(questions) || workflow.simulation.disposition || 'Success';
+	const questions = (contract.questions || []).map((q) => ({
+		name: String(q.name ?? ''),
+		value: q.value == null ? '' : String(q.value),
+	}));
+	const outcome =
+		disposition || forcedOutcome(questions) || workflow.simulation.disposition || 'Success';
 	const outputs =
 		outcome === 'Error'
 			? [] // a failed run wrote nothing
@@ -64,7 +72,8 @@ function createJob({ workflow, version, user, contract, timings, createdAtMs, di
 		runWithE2: false,
 		timings: { queuedMs: timings.queuedMs, runningMs: timings.runningMs },
 		disposition: outcome,
-		errorMessage: workflow.simulation.errorMessage || 'Tool #1: Error: The workflow failed (emulated error).',
+		errorMessage:
+			workflow.simulation.errorMessage || 'Tool #1: Error: The workflow failed (emulated error).',
 		warningMessage: workflow.simulation.warningMessage || 'Tool #3: Warning: emulated warning.',
 		outputs,
 		cancelledAtMs: null,
@@ -98,14 +107,28 @@ function jobMessages(job, now) {
 	}
 	if (status !== 'Completed') return [];
 	const messages = [
-		{ status: MESSAGE_STATUS.info, text: `Alteryx Server emulator: running ${job.mainFileName}`, toolId: 0 },
-		...job.questions.map((q) => ({ status: MESSAGE_STATUS.info, text: `Question "${q.name}" = "${q.value}"`, toolId: 0 })),
+		{
+			status: MESSAGE_STATUS.info,
+			text: `Alteryx Server emulator: running ${job.mainFileName}`,
+			toolId: 0,
+		},
+		...job.questions.map((q) => ({
+			status: MESSAGE_STATUS.info,
+			text: `Question "${q.name}" = "${q.value}"`,
+			toolId: 0,
+		})),
 		{ status: MESSAGE_STATUS.info, text: 'Input Data (1): 128 records were read', toolId: 1 },
 	];
-	if (job.disposition === 'Warning') messages.push({ status: MESSAGE_STATUS.warning, text: job.warningMessage, toolId: 3 });
-	if (job.disposition === 'Error') messages.push({ status: MESSAGE_STATUS.error, text: job.errorMessage, toolId: 1 });
+	if (job.disposition === 'Warning')
+		messages.push({ status: MESSAGE_STATUS.warning, text: job.warningMessage, toolId: 3 });
+	if (job.disposition === 'Error')
+		messages.push({ status: MESSAGE_STATUS.error, text: job.errorMessage, toolId: 1 });
 	for (const output of job.outputs) {
-		messages.push({ status: MESSAGE_STATUS.info, text: `Output Data (2): 128 records were written to "${output.fileName}"`, toolId: 2 });
+		messages.push({
+			status: MESSAGE_STATUS.info,
+			text: `Output Data (2): 128 records were written to "${output.fileName}"`,
+			toolId: 2,
+		});
 	}
 	const seconds = (job.timings.runningMs / 1000).toFixed(1);
 	const errors = job.disposition === 'Error' ? 1 : 0;
@@ -130,7 +153,11 @@ function jobView(job, now, { includeMessages = true } = {}) {
 		createDateTime: new Date(job.createdAtMs).toISOString(),
 		status: jobStatus(job, now),
 		disposition: jobDisposition(job, now),
-		outputs: visibleOutputs(job, now).map((o) => ({ id: o.id, availableFormats: [...o.availableFormats], fileName: o.fileName })),
+		outputs: visibleOutputs(job, now).map((o) => ({
+			id: o.id,
+			availableFormats: [...o.availableFormats],
+			fileName: o.fileName,
+		})),
 		priority: job.priority,
 		workerTag: job.workerTag,
 		runWithE2: job.runWithE2,
@@ -163,8 +190,12 @@ function timeSpan(ms) {
 function pagedJobSummaryView(job, now, submittedBy) {
 	const status = jobStatus(job, now);
 	const startMs = job.createdAtMs + job.timings.queuedMs;
-	const started = status === 'Running' || status === 'Completed' || (status === 'Cancelled' && job.cancelledAtMs > startMs);
-	const endMs = status === 'Completed' ? completedAtMs(job) : status === 'Cancelled' ? job.cancelledAtMs : now;
+	const started =
+		status === 'Running' ||
+		status === 'Completed' ||
+		(status === 'Cancelled' && job.cancelledAtMs > startMs);
+	const endMs =
+		status === 'Completed' ? completedAtMs(job) : status === 'Cancelled' ? job.cancelledAtMs : now;
 	return {
 		jobId: job.id,
 		status,

@@ -21,7 +21,14 @@ function outputTable(job, output) {
 	for (let row = 1; row <= ROWS; row++) {
 		const digest = crypto.createHash('sha256').update(`${job.id}:${output.id}:${row}`).digest();
 		const value = (digest.readUInt32BE(0) % 1000000) / 100;
-		rows.push([job.id, job.workflowName, output.fileName, row, ...questions.map((q) => q.value), value.toFixed(2)]);
+		rows.push([
+			job.id,
+			job.workflowName,
+			output.fileName,
+			row,
+			...questions.map((q) => q.value),
+			value.toFixed(2),
+		]);
 	}
 	return { columns, rows };
 }
@@ -35,11 +42,16 @@ function toCsv({ columns, rows }) {
 	return [columns, ...rows].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const xmlEscape = (text) => String(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
+const xmlEscape = (text) =>
+	String(text).replace(
+		/[<>&"]/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c],
+	);
 
 function columnName(index) {
 	let name = '';
-	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+		name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
 	return name;
 }
 
@@ -114,13 +126,25 @@ function baseName(fileName) {
 function renderOutput(job, output, format) {
 	const table = outputTable(job, output);
 	if (format === 'Xlsx') {
-		return { fileName: `${baseName(output.fileName)}.xlsx`, contentType: CONTENT_TYPES.Xlsx, body: toXlsx(table) };
+		return {
+			fileName: `${baseName(output.fileName)}.xlsx`,
+			contentType: CONTENT_TYPES.Xlsx,
+			body: toXlsx(table),
+		};
 	}
 	if (format === 'Csv') {
-		return { fileName: `${baseName(output.fileName)}.csv`, contentType: CONTENT_TYPES.Csv, body: Buffer.from(toCsv(table), 'utf8') };
+		return {
+			fileName: `${baseName(output.fileName)}.csv`,
+			contentType: CONTENT_TYPES.Csv,
+			body: Buffer.from(toCsv(table), 'utf8'),
+		};
 	}
 	// Raw is the file exactly as the workflow wrote it; every emulated output is a CSV file.
-	return { fileName: output.fileName, contentType: CONTENT_TYPES.Raw, body: Buffer.from(toCsv(table), 'utf8') };
+	return {
+		fileName: output.fileName,
+		contentType: CONTENT_TYPES.Raw,
+		body: Buffer.from(toCsv(table), 'utf8'),
+	};
 }
 
 module.exports = { renderOutput, outputTable, toCsv, toXlsx };

@@ -10,16 +10,24 @@ const { createZip, readZip } = require('./zip');
 const EXTENSIONS = { App: '.yxwz', Module: '.yxmd', Macro: '.yxmc' };
 
 const xmlEscape = (text) =>
-	String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
+	String(text).replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c],
+	);
 const xmlUnescape = (text) =>
-	String(text).replace(/&(lt|gt|amp|quot|apos);/g, (_, e) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]);
+	String(text).replace(
+		/&(lt|gt|amp|quot|apos);/g,
+		(_, e) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e],
+	);
 
 // Question types as the API reports them (V1 samples use the Question<Type> names); the XML keeps
 // the short Designer name.
 function questionXml(question) {
 	const shortType = question.questionType.replace(/^Question/, '');
 	const items = (question.items || [])
-		.map((item) => `          <Item key="${xmlEscape(item.key)}" value="${xmlEscape(item.value)}" />`)
+		.map(
+			(item) => `          <Item key="${xmlEscape(item.key)}" value="${xmlEscape(item.value)}" />`,
+		)
 		.join('\n');
 	return [
 		'      <Question>',
@@ -99,7 +107,13 @@ function inspectPackage(bytes, fallbackName) {
 		entries.find((e) => /\.yxmd$/i.test(e.name)) ||
 		entries.find((e) => /\.yxmc$/i.test(e.name));
 	if (!main) {
-		return { packageWorkflowType: 'Module', fileName: `${fallbackName}.yxmd`, questions: [], description: '', author: '' };
+		return {
+			packageWorkflowType: 'Module',
+			fileName: `${fallbackName}.yxmd`,
+			questions: [],
+			description: '',
+			author: '',
+		};
 	}
 	const type = /\.yxwz$/i.test(main.name) ? 'App' : /\.yxmc$/i.test(main.name) ? 'Macro' : 'Module';
 	let xml = '';

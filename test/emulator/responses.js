@@ -52,8 +52,9 @@ function forbidden() {
 
 function contentDisposition(fileName) {
 	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) =>
-		'%' + c.charCodeAt(0).toString(16).toUpperCase(),
+	const encoded = encodeURIComponent(fileName).replace(
+		/['()*]/g,
+		(c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
 	);
 	return ascii === fileName
 		? `attachment; filename="${fileName}"`

@@ -46,7 +46,12 @@ class Router {
 	 *   handler: Function }} route  path is relative to /webapi, e.g. '/v3/workflows/{workflowId}'
 	 */
 	add(route) {
-		this.routes.push({ auth: 'user', ...route, method: route.method.toUpperCase(), compiled: compile(route.path) });
+		this.routes.push({
+			auth: 'user',
+			...route,
+			method: route.method.toUpperCase(),
+			compiled: compile(route.path),
+		});
 	}
 
 	addAll(routes) {
@@ -76,7 +81,12 @@ class Router {
 	}
 
 	list() {
-		return this.routes.map(({ method, path, auth, operationId }) => ({ method, path, auth, operationId }));
+		return this.routes.map(({ method, path, auth, operationId }) => ({
+			method,
+			path,
+			auth,
+			operationId,
+		}));
 	}
 }
 

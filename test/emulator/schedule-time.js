@@ -19,7 +19,8 @@ function parseCronField(field, min, max, { sundaySeven = false } = {}) {
 			to = match[3] !== undefined ? Number(match[3]) : match[4] ? max : from;
 		}
 		const step = match[4] ? Number(match[4]) : 1;
-		if (from < min || to > max || from > to || step < 1) throw new Error(`Invalid cron field "${field}"`);
+		if (from < min || to > max || from > to || step < 1)
+			throw new Error(`Invalid cron field "${field}"`);
 		for (let v = from; v <= to; v += step) values.add(sundaySeven && v === 7 ? 0 : v);
 	}
 	return values;
@@ -27,8 +28,11 @@ function parseCronField(field, min, max, { sundaySeven = false } = {}) {
 
 /** 5 fields: minute hour day-of-month month day-of-week (0-7, Sunday is 0 and 7). */
 function parseCron(expression) {
-	const fields = String(expression || '').trim().split(/\s+/);
-	if (fields.length !== 5) throw new Error('A cron expression needs 5 fields: minute hour day-of-month month day-of-week');
+	const fields = String(expression || '')
+		.trim()
+		.split(/\s+/);
+	if (fields.length !== 5)
+		throw new Error('A cron expression needs 5 fields: minute hour day-of-month month day-of-week');
 	return {
 		minutes: [...parseCronField(fields[0], 0, 59)].sort((a, b) => a - b),
 		hours: [...parseCronField(fields[1], 0, 23)].sort((a, b) => a - b),
@@ -62,9 +66,13 @@ function daysInMonth(date) {
 function dayMatcher(iteration) {
 	switch (iteration.iterationType) {
 		case 'Daily':
-			return (d) => !(iteration.dailyContract && iteration.dailyContract.runOnlyWorkWeek) || (d.getUTCDay() !== 0 && d.getUTCDay() !== 6);
+			return (d) =>
+				!(iteration.dailyContract && iteration.dailyContract.runOnlyWorkWeek) ||
+				(d.getUTCDay() !== 0 && d.getUTCDay() !== 6);
 		case 'Weekly': {
-			const days = new Set(((iteration.weeklyContract || {}).daysOfWeek || []).map((d) => DAYS.indexOf(d)));
+			const days = new Set(
+				((iteration.weeklyContract || {}).daysOfWeek || []).map((d) => DAYS.indexOf(d)),
+			);
 			return (d) => days.has(d.getUTCDay());
 		}
 		case 'Monthly': {
@@ -78,7 +86,9 @@ function dayMatcher(iteration) {
 				const nth = Math.floor((d.getUTCDate() - 1) / 7) + 1;
 				const isLast = d.getUTCDate() + 7 > daysInMonth(d);
 				// occurrence 1-4 is "the nth", anything else (5 or -1) means "the last".
-				return monthly.occurrence >= 1 && monthly.occurrence <= 4 ? nth === monthly.occurrence : isLast;
+				return monthly.occurrence >= 1 && monthly.occurrence <= 4
+					? nth === monthly.occurrence
+					: isLast;
 			};
 		}
 		case 'Custom': {
@@ -114,7 +124,11 @@ function nextRun(iteration, fromMs) {
 		} catch {
 			return null;
 		}
-		for (let day = startOfUtcDay(from), i = 0; i < SEARCH_DAYS && next === null; i++, day += DAY_MS) {
+		for (
+			let day = startOfUtcDay(from), i = 0;
+			i < SEARCH_DAYS && next === null;
+			i++, day += DAY_MS
+		) {
 			if (!cronDayMatches(cron, new Date(day))) continue;
 			for (const hour of cron.hours) {
 				const minute = cron.minutes.find((m) => day + hour * 3600000 + m * 60000 >= from);
@@ -170,30 +184,51 @@ function validateIteration(iteration, key) {
 	if (type === 'Hourly') {
 		const hourly = iteration.hourlyContract;
 		if (!hourly) add(`${key}.hourlyContract`, required('HourlyContract', type));
-		else if ((hourly.hours || 0) * 60 + (hourly.minutes || 0) <= 0 || hourly.hours < 0 || hourly.minutes < 0 || hourly.minutes > 59) {
+		else if (
+			(hourly.hours || 0) * 60 + (hourly.minutes || 0) <= 0 ||
+			hourly.hours < 0 ||
+			hourly.minutes < 0 ||
+			hourly.minutes > 59
+		) {
 			add(`${key}.hourlyContract`, 'The interval must be at least one minute.');
 		}
 	} else if (type === 'Weekly') {
 		const weekly = iteration.weeklyContract;
 		if (!weekly) add(`${key}.weeklyContract`, required('WeeklyContract', type));
-		else if (!weekly.daysOfWeek || weekly.daysOfWeek.length === 0) add(`${key}.weeklyContract.daysOfWeek`, 'At least one day of the week is required.');
+		else if (!weekly.daysOfWeek || weekly.daysOfWeek.length === 0)
+			add(`${key}.weeklyContract.daysOfWeek`, 'At least one day of the week is required.');
 	} else if (type === 'Monthly') {
 		const monthly = iteration.monthlyContract;
 		if (!monthly) add(`${key}.monthlyContract`, required('MonthlyContract', type));
 		else if (monthly.simpleDayOfMonth) {
-			if (!(monthly.dayOfMonth >= 1 && monthly.dayOfMonth <= 31)) add(`${key}.monthlyContract.dayOfMonth`, 'The field DayOfMonth must be between 1 and 31.');
+			if (!(monthly.dayOfMonth >= 1 && monthly.dayOfMonth <= 31))
+				add(`${key}.monthlyContract.dayOfMonth`, 'The field DayOfMonth must be between 1 and 31.');
 		} else {
-			if (!monthly.dayOfWeek) add(`${key}.monthlyContract.dayOfWeek`, 'The DayOfWeek field is required when SimpleDayOfMonth is false.');
+			if (!monthly.dayOfWeek)
+				add(
+					`${key}.monthlyContract.dayOfWeek`,
+					'The DayOfWeek field is required when SimpleDayOfMonth is false.',
+				);
 			if (!(monthly.occurrence === -1 || (monthly.occurrence >= 1 && monthly.occurrence <= 5))) {
-				add(`${key}.monthlyContract.occurrence`, 'The field Occurrence must be between 1 and 5, or -1 for the last occurrence.');
+				add(
+					`${key}.monthlyContract.occurrence`,
+					'The field Occurrence must be between 1 and 5, or -1 for the last occurrence.',
+				);
 			}
 		}
 	} else if (type === 'Custom') {
 		const custom = iteration.customContract;
 		if (!custom) add(`${key}.customContract`, required('CustomContract', type));
 		else {
-			if (!custom.daysOfMonth || !custom.daysOfMonth.length || custom.daysOfMonth.some((d) => d < 1 || d > 31)) {
-				add(`${key}.customContract.daysOfMonth`, 'DaysOfMonth must contain values between 1 and 31.');
+			if (
+				!custom.daysOfMonth ||
+				!custom.daysOfMonth.length ||
+				custom.daysOfMonth.some((d) => d < 1 || d > 31)
+			) {
+				add(
+					`${key}.customContract.daysOfMonth`,
+					'DaysOfMonth must contain values between 1 and 31.',
+				);
 			}
 			if (!custom.months || !custom.months.length || custom.months.some((m) => m < 1 || m > 12)) {
 				add(`${key}.customContract.months`, 'Months must contain values between 1 and 12.');

@@ -56,7 +56,12 @@ const SALES_FORECAST_QUESTIONS = [
 
 function seedUsers(state) {
 	const studio = SEED_IDS.subscriptions.defaultStudio;
-	const common = { subscriptionId: studio, isValidated: true, language: 'en-us', timeZone: 'Etc/UTC' };
+	const common = {
+		subscriptionId: studio,
+		isValidated: true,
+		language: 'en-us',
+		timeZone: 'Etc/UTC',
+	};
 	const users = [
 		makeUser({
 			...common,
@@ -135,7 +140,13 @@ function seedUsers(state) {
 
 function seedWorkflow(state, spec) {
 	const date = spec.date || '2024-09-19T10:02:54.000Z';
-	const pkg = buildPackage({ name: spec.name, type: spec.type, questions: spec.questions || [], description: spec.description, author: 'Ada Admin' });
+	const pkg = buildPackage({
+		name: spec.name,
+		type: spec.type,
+		questions: spec.questions || [],
+		description: spec.description,
+		author: 'Ada Admin',
+	});
 	const inspected = inspectPackage(pkg, spec.name);
 	const settings = {
 		executionMode: 'Standard',
@@ -186,7 +197,9 @@ function seedWorkflows(state) {
 		isPublic: true,
 		description: 'Analytic app: forecast sales for a region and year.',
 		questions: SALES_FORECAST_QUESTIONS,
-		simulation: { outputs: [{ fileName: 'forecast.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }] },
+		simulation: {
+			outputs: [{ fileName: 'forecast.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }],
+		},
 	});
 	seedWorkflow(state, {
 		id: workflows.dailySalesEtl,
@@ -209,7 +222,8 @@ function seedWorkflows(state) {
 		description: 'Always fails: the source DSN does not exist.',
 		simulation: {
 			disposition: 'Error',
-			errorMessage: 'Input Data (1): Error opening connection "odbc:DSN=InventoryDB": [Microsoft][ODBC Driver Manager] Data source name not found and no default driver specified',
+			errorMessage:
+				'Input Data (1): Error opening connection "odbc:DSN=InventoryDB": [Microsoft][ODBC Driver Manager] Data source name not found and no default driver specified',
 			outputs: [],
 		},
 	});
@@ -221,7 +235,8 @@ function seedWorkflows(state) {
 		description: 'Always completes with a conversion warning.',
 		simulation: {
 			disposition: 'Warning',
-			warningMessage: 'Formula (3): ConvError: ToNumber: "n/a" was not converted to a number (12 records)',
+			warningMessage:
+				'Formula (3): ConvError: ToNumber: "n/a" was not converted to a number (12 records)',
 			outputs: [{ fileName: 'customers_clean.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }],
 		},
 	});
@@ -233,7 +248,9 @@ function seedWorkflows(state) {
 		description: 'Others may neither download nor run it.',
 		settings: { othersMayDownload: false },
 		othersCanExecute: false,
-		simulation: { outputs: [{ fileName: 'restricted.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }] },
+		simulation: {
+			outputs: [{ fileName: 'restricted.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }],
+		},
 	});
 	seedWorkflow(state, {
 		id: workflows.marketingMix,
@@ -242,7 +259,9 @@ function seedWorkflows(state) {
 		ownerId: users.bo,
 		date: '2024-09-20T12:00:00.000Z',
 		description: "Bo's workflow.",
-		simulation: { outputs: [{ fileName: 'marketing_mix.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }] },
+		simulation: {
+			outputs: [{ fileName: 'marketing_mix.csv', availableFormats: ['Raw', 'Csv', 'Xlsx'] }],
+		},
 	});
 }
 
@@ -265,21 +284,37 @@ function seedJobHistory(state) {
 			disposition,
 		});
 		job.id = `66ebd18d3d62000a000000${i.toString(16).padStart(2, '0')}`;
-		job.outputs.forEach((output, n) => (output.id = `66ebd18d3d62000b0000${i.toString(16).padStart(2, '0')}${n.toString(16).padStart(2, '0')}`));
-		if (disposition === 'Error') job.errorMessage = 'Input Data (1): The file "\\\\fileserver\\sales\\daily.csv" is locked by another process';
-		if (disposition === 'Warning') job.warningMessage = 'Filter (4): 3 records had a null OrderDate';
+		job.outputs.forEach(
+			(output, n) =>
+				(output.id = `66ebd18d3d62000b0000${i.toString(16).padStart(2, '0')}${n.toString(16).padStart(2, '0')}`),
+		);
+		if (disposition === 'Error')
+			job.errorMessage =
+				'Input Data (1): The file "\\\\fileserver\\sales\\daily.csv" is locked by another process';
+		if (disposition === 'Warning')
+			job.warningMessage = 'Filter (4): 3 records had a null OrderDate';
 		state.jobs.set(job.id, job);
 	}
 }
 
 function seedSharing(state) {
-	const { users, userGroups, workflows, collections, schedules, credentials, serverDataConnections } = SEED_IDS;
+	const {
+		users,
+		userGroups,
+		workflows,
+		collections,
+		schedules,
+		credentials,
+		serverDataConnections,
+	} = SEED_IDS;
 	state.userGroups.set(userGroups.analysts, {
 		id: userGroups.analysts,
 		name: 'Analysts',
 		role: 'Artisan',
 		dateAdded: '2024-02-05T09:00:00.000Z',
-		members: [{ userId: users.bo, dateAddedToGroup: '2024-02-05T09:00:00.000Z', addedByUserId: users.ada }],
+		members: [
+			{ userId: users.bo, dateAddedToGroup: '2024-02-05T09:00:00.000Z', addedByUserId: users.ada },
+		],
 		activeDirectoryGroups: [],
 	});
 	state.credentials.set(credentials.svcAlteryx, {
@@ -316,7 +351,11 @@ function seedSharing(state) {
 		creationTime: '2024-09-30T16:00:00.000Z',
 		lastRunTime: '2024-10-25T02:00:00.000Z',
 		runCount: 25,
-		iteration: { iterationType: 'Daily', startTime: '2024-10-01T02:00:00.000Z', dailyContract: { runOnlyWorkWeek: false } },
+		iteration: {
+			iterationType: 'Daily',
+			startTime: '2024-10-01T02:00:00.000Z',
+			dailyContract: { runOnlyWorkWeek: false },
+		},
 		timeZone: '',
 		questions: [],
 		lastModifiedId: users.ada,
@@ -337,7 +376,11 @@ function seedSharing(state) {
 		creationTime: '2024-10-02T08:00:00.000Z',
 		lastRunTime: null,
 		runCount: 0,
-		iteration: { iterationType: 'Weekly', startTime: '2024-10-07T07:00:00.000Z', weeklyContract: { daysOfWeek: ['Monday'] } },
+		iteration: {
+			iterationType: 'Weekly',
+			startTime: '2024-10-07T07:00:00.000Z',
+			weeklyContract: { daysOfWeek: ['Monday'] },
+		},
 		timeZone: '',
 		questions: [
 			{ name: 'Region', value: 'West' },
@@ -347,7 +390,14 @@ function seedSharing(state) {
 		lastModifiedDate: '2024-10-02T08:00:00.000Z',
 		lastError: '',
 	});
-	const allPermissions = { isAdmin: false, canAddAssets: true, canRemoveAssets: false, canUpdateAssets: true, canAddUsers: false, canRemoveUsers: false };
+	const allPermissions = {
+		isAdmin: false,
+		canAddAssets: true,
+		canRemoveAssets: false,
+		canUpdateAssets: true,
+		canAddUsers: false,
+		canRemoveUsers: false,
+	};
 	state.collections.set(collections.financeReports, {
 		id: collections.financeReports,
 		name: 'Finance Reports',
@@ -355,8 +405,16 @@ function seedSharing(state) {
 		dateAdded: '2024-09-21T09:00:00.000Z',
 		workflowIds: [workflows.salesForecast],
 		scheduleIds: [schedules.weeklyForecast],
-		users: [{ userId: users.bo, expirationDate: null, collectionsPermissions: { ...allPermissions } }],
-		userGroups: [{ userGroupId: userGroups.analysts, expirationDate: null, collectionsPermissions: { ...allPermissions } }],
+		users: [
+			{ userId: users.bo, expirationDate: null, collectionsPermissions: { ...allPermissions } },
+		],
+		userGroups: [
+			{
+				userGroupId: userGroups.analysts,
+				expirationDate: null,
+				collectionsPermissions: { ...allPermissions },
+			},
+		],
 		subscriptionIds: [],
 	});
 }
@@ -427,7 +485,8 @@ function seedUsage(state) {
  *   docs use; 'minimal' has only the studio and the users (no workflows, jobs or usage).
  */
 function createSeededState(name = 'default') {
-	if (!SEED_NAMES.includes(name)) throw new Error(`Unknown seed "${name}" (expected one of ${SEED_NAMES.join(', ')})`);
+	if (!SEED_NAMES.includes(name))
+		throw new Error(`Unknown seed "${name}" (expected one of ${SEED_NAMES.join(', ')})`);
 	const state = createEmptyState();
 	state.seed = name;
 	seedUsers(state);

@@ -4,7 +4,7 @@
 // and body against the swagger, run the handler, send.
 
 const http = require('node:http');
-const { json, invalid } = require('./responses');
+const { json, invalid, JSON_TYPE } = require('./responses');
 const { handleTokenRequest, authorize } = require('./auth');
 const { validateBody, bindQuery, bodyParameter } = require('./contracts');
 
@@ -45,19 +45,33 @@ function bindBody(ctx, route) {
 		} else if (contentType && !/^(application|text)\/json/.test(contentType)) {
 			const mediaType = contentType.split(';')[0];
 			return {
-				response: json(415, { message: `The request entity's media type '${mediaType}' is not supported for this resource.` }),
+				response: json(415, {
+					message: `The request entity's media type '${mediaType}' is not supported for this resource.`,
+				}),
 			};
 		} else {
 			try {
 				parsed = JSON.parse(ctx.rawBody.toString('utf8').replace(/^\uFEFF/, ''));
 			} catch (error) {
-				return { response: invalid({ [param.name]: [`Unexpected character encountered while parsing value: ${error.message}`] }) };
+				return {
+					response: invalid({
+						[param.name]: [
+							`Unexpected character encountered while parsing value: ${error.message}`,
+						],
+					}),
+				};
 			}
 		}
 	}
-	const { value, modelState } = validateBody(route.operationId, parsed, { optional: route.bodyOptional });
+	const { value, modelState } = validateBody(route.operationId, parsed, {
+		optional: route.bodyOptional,
+	});
 	if (modelState) {
-		return { response: route.invalidAsString ? json(400, modelStateAsString(modelState)) : invalid(modelState) };
+		return {
+			response: route.invalidAsString
+				? json(400, modelStateAsString(modelState))
+				: invalid(modelState),
+		};
 	}
 	return { body: value };
 }
@@ -66,7 +80,9 @@ function dispatch(ctx, emulator) {
 	const { path } = ctx;
 	const lower = path.toLowerCase();
 	if (lower !== '/webapi' && !lower.startsWith('/webapi/')) {
-		return json(404, { message: `No HTTP resource was found that matches the request URI '${ctx.url}'.` });
+		return json(404, {
+			message: `No HTTP resource was found that matches the request URI '${ctx.url}'.`,
+		});
 	}
 	const relative = path.slice('/webapi'.length) || '/';
 	if (/^\/oauth2\/token\/?$/i.test(relative)) return handleTokenRequest(ctx, emulator);
@@ -79,10 +95,16 @@ function dispatch(ctx, emulator) {
 
 	const match = emulator.router.match(ctx.method, relative);
 	if (!match) {
-		return json(404, { message: `No HTTP resource was found that matches the request URI '${ctx.url}'.` });
+		return json(404, {
+			message: `No HTTP resource was found that matches the request URI '${ctx.url}'.`,
+		});
 	}
 	if (match.allowed) {
-		return json(405, { message: `The requested resource does not support http method '${ctx.method}'.` }, { Allow: match.allowed.join(', ') });
+		return json(
+			405,
+			{ message: `The requested resource does not support http method '${ctx.method}'.` },
+			{ Allow: match.allowed.join(', ') },
+		);
 	}
 	const { route, params } = match;
 	ctx.params = params;
@@ -94,9 +116,13 @@ function dispatch(ctx, emulator) {
 		ctx.user = auth.user;
 	}
 
-	ctx.queryValues = route.operationId ? bindQuery(route.operationId, ctx.query) : { values: {}, modelState: null };
+	ctx.queryValues = route.operationId
+		? bindQuery(route.operationId, ctx.query)
+		: { values: {}, modelState: null };
 	if (ctx.queryValues.modelState) {
-		return route.invalidAsString ? json(400, modelStateAsString(ctx.queryValues.modelState)) : invalid(ctx.queryValues.modelState);
+		return route.invalidAsString
+			? json(400, modelStateAsString(ctx.queryValues.modelState))
+			: invalid(ctx.queryValues.modelState);
 	}
 	const bound = bindBody(ctx, route);
 	if (bound.response) return bound.response;
@@ -110,15 +136,22 @@ function sendResponse(res, response) {
 	res.end(response.body);
 }
 
-function defaultFaultBody(status) {
-	return status >= 500 ? Buffer.from(JSON.stringify({ message: 'An error has occurred.' })) : Buffer.alloc(0);
-}
-
+// An injected body keeps its type: objects are sent as JSON, strings as text, Buffers as bytes.
 function faultBody(fault) {
-	if (fault.body === undefined) return defaultFaultBody(fault.status || 500);
-	if (Buffer.isBuffer(fault.body)) return fault.body;
-	if (typeof fault.body === 'string') return Buffer.from(fault.body, 'utf8');
-	return Buffer.from(JSON.stringify(fault.body), 'utf8');
+	const body = fault.body;
+	if (body === undefined) {
+		const status = fault.status || 500;
+		return status >= 500
+			? {
+					body: Buffer.from(JSON.stringify({ message: 'An error has occurred.' })),
+					contentType: JSON_TYPE,
+				}
+			: { body: Buffer.alloc(0), contentType: null };
+	}
+	if (Buffer.isBuffer(body)) return { body, contentType: 'application/octet-stream' };
+	if (typeof body === 'string')
+		return { body: Buffer.from(body, 'utf8'), contentType: 'text/plain; charset=utf-8' };
+	return { body: Buffer.from(JSON.stringify(body), 'utf8'), contentType: JSON_TYPE };
 }
 
 function applyFault(fault, ctx, req, res, entry, emulator) {
@@ -139,20 +172,27 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 		const response =
 			fault.body === undefined
 				? safeDispatch(ctx, emulator, entry)
-				: { status: fault.status || 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: faultBody(fault) };
+				: (({ body, contentType }) => ({
+						status: fault.status || 200,
+						headers: contentType ? { 'Content-Type': contentType } : {},
+						body,
+					}))(faultBody(fault));
 		const full = response.body;
 		const cut = full.subarray(0, Math.floor(full.length / 2));
 		entry.status = response.status;
 		entry.responseBytes = cut.length;
-		res.writeHead(response.status, { ...response.headers, ...fault.headers, 'Content-Length': full.length });
+		res.writeHead(response.status, {
+			...response.headers,
+			...fault.headers,
+			'Content-Length': full.length,
+		});
 		res.write(cut, () => req.socket.destroy());
 		return;
 	}
-	const body = faultBody(fault);
+	const { body, contentType } = faultBody(fault);
 	const headers = { ...fault.headers, 'Content-Length': body.length };
-	if (body.length && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-		headers['Content-Type'] = 'application/json; charset=utf-8';
-	}
+	if (contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+		headers['Content-Type'] = contentType;
 	entry.status = fault.status;
 	entry.responseBytes = body.length;
 	res.writeHead(fault.status, headers);
@@ -203,7 +243,8 @@ function handleRequest(emulator, req, res, rawBody) {
 		return;
 	}
 	const response = safeDispatch(ctx, emulator, entry);
-	if (response.status === 401 && !/\/oauth2\/token\/?$/i.test(path)) emulator.counters.unauthorized++;
+	if (response.status === 401 && !/\/oauth2\/token\/?$/i.test(path))
+		emulator.counters.unauthorized++;
 	entry.status = response.status;
 	entry.responseBytes = response.body.length;
 	sendResponse(res, response);

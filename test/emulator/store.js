@@ -27,7 +27,10 @@ function findVersion(workflow, versionId) {
 }
 
 function publishedVersion(workflow) {
-	return findVersion(workflow, workflow.publishedVersionId) || workflow.versions[workflow.versions.length - 1];
+	return (
+		findVersion(workflow, workflow.publishedVersionId) ||
+		workflow.versions[workflow.versions.length - 1]
+	);
 }
 
 function userDisplayName(user) {
@@ -39,4 +42,10 @@ function findUserByApiKey(state, apiKey) {
 	return undefined;
 }
 
-module.exports = { createEmptyState, findVersion, publishedVersion, userDisplayName, findUserByApiKey };
+module.exports = {
+	createEmptyState,
+	findVersion,
+	publishedVersion,
+	userDisplayName,
+	findUserByApiKey,
+};

@@ -21,7 +21,12 @@ function collectionView(collection) {
 }
 
 function reducedCollectionView(collection) {
-	return { id: collection.id, name: collection.name, ownerId: collection.ownerId, dateAdded: collection.dateAdded };
+	return {
+		id: collection.id,
+		name: collection.name,
+		ownerId: collection.ownerId,
+		dateAdded: collection.dateAdded,
+	};
 }
 
 /** Wraps a handler that needs the collection of the path; unknown ids answer 404. */
@@ -34,7 +39,10 @@ function withCollection(handler) {
 
 function listCollections(ctx) {
 	const full = ctx.queryValues.values.view === 'Full';
-	return json(200, [...ctx.state.collections.values()].map(full ? collectionView : reducedCollectionView));
+	return json(
+		200,
+		[...ctx.state.collections.values()].map(full ? collectionView : reducedCollectionView),
+	);
 }
 
 function createCollection(ctx) {
@@ -59,13 +67,18 @@ const getCollection = withCollection((ctx, collection) => json(200, collectionVi
 
 const updateCollection = withCollection((ctx, collection) => {
 	const { name, ownerId } = ctx.body;
-	if (!ctx.state.users.has(ownerId)) return invalid({ 'updateCollectionContract.ownerId': ['The owner does not exist.'] });
+	if (!ctx.state.users.has(ownerId))
+		return invalid({ 'updateCollectionContract.ownerId': ['The owner does not exist.'] });
 	Object.assign(collection, { name, ownerId });
 	return json(200, collectionView(collection));
 });
 
 const deleteCollection = withCollection((ctx, collection) => {
-	const isEmpty = !collection.workflowIds.length && !collection.scheduleIds.length && !collection.users.length && !collection.userGroups.length;
+	const isEmpty =
+		!collection.workflowIds.length &&
+		!collection.scheduleIds.length &&
+		!collection.users.length &&
+		!collection.userGroups.length;
 	if (!isEmpty && !ctx.queryValues.values.forceDelete) {
 		return badRequest('The collection is not empty. Set forceDelete=true to delete it anyway.');
 	}
@@ -75,17 +88,27 @@ const deleteCollection = withCollection((ctx, collection) => {
 
 const addUser = withCollection((ctx, collection) => {
 	const { userId, expirationDate, collectionsPermissions } = ctx.body;
-	if (!ctx.state.users.has(userId)) return invalid({ 'addUsersContract.userId': ['The user does not exist.'] });
+	if (!ctx.state.users.has(userId))
+		return invalid({ 'addUsersContract.userId': ['The user does not exist.'] });
 	const existing = collection.users.find((u) => u.userId === userId);
-	if (existing) Object.assign(existing, { expirationDate: expirationDate || null, collectionsPermissions });
-	else collection.users.push({ userId, expirationDate: expirationDate || null, collectionsPermissions });
+	if (existing)
+		Object.assign(existing, { expirationDate: expirationDate || null, collectionsPermissions });
+	else
+		collection.users.push({
+			userId,
+			expirationDate: expirationDate || null,
+			collectionsPermissions,
+		});
 	return json(200, collectionView(collection));
 });
 
 const updateUserPermissions = withCollection((ctx, collection) => {
 	const member = collection.users.find((u) => u.userId === ctx.params.userId);
 	if (!member) return notFound();
-	Object.assign(member, { expirationDate: ctx.body.expirationDate || null, collectionsPermissions: ctx.body.collectionsPermissions });
+	Object.assign(member, {
+		expirationDate: ctx.body.expirationDate || null,
+		collectionsPermissions: ctx.body.collectionsPermissions,
+	});
 	return json(200, collectionView(collection));
 });
 
@@ -97,66 +120,176 @@ const removeUser = withCollection((ctx, collection) => {
 
 const addUserGroup = withCollection((ctx, collection) => {
 	const { userGroupId, expirationDate, collectionsPermissions } = ctx.body;
-	if (!ctx.state.userGroups.has(userGroupId)) return invalid({ 'addUserGroupsContract.userGroupId': ['The user group does not exist.'] });
+	if (!ctx.state.userGroups.has(userGroupId))
+		return invalid({ 'addUserGroupsContract.userGroupId': ['The user group does not exist.'] });
 	const existing = collection.userGroups.find((g) => g.userGroupId === userGroupId);
-	if (existing) Object.assign(existing, { expirationDate: expirationDate || null, collectionsPermissions });
-	else collection.userGroups.push({ userGroupId, expirationDate: expirationDate || null, collectionsPermissions });
+	if (existing)
+		Object.assign(existing, { expirationDate: expirationDate || null, collectionsPermissions });
+	else
+		collection.userGroups.push({
+			userGroupId,
+			expirationDate: expirationDate || null,
+			collectionsPermissions,
+		});
 	return json(200, collectionView(collection));
 });
 
 const updateUserGroupPermissions = withCollection((ctx, collection) => {
 	const member = collection.userGroups.find((g) => g.userGroupId === ctx.params.userGroupId);
 	if (!member) return notFound();
-	Object.assign(member, { expirationDate: ctx.body.expirationDate || null, collectionsPermissions: ctx.body.collectionsPermissions });
+	Object.assign(member, {
+		expirationDate: ctx.body.expirationDate || null,
+		collectionsPermissions: ctx.body.collectionsPermissions,
+	});
 	return json(200, collectionView(collection));
 });
 
 const removeUserGroup = withCollection((ctx, collection) => {
 	const before = collection.userGroups.length;
-	collection.userGroups = collection.userGroups.filter((g) => g.userGroupId !== ctx.params.userGroupId);
-	return before === collection.userGroups.length ? notFound() : json(200, collectionView(collection));
+	collection.userGroups = collection.userGroups.filter(
+		(g) => g.userGroupId !== ctx.params.userGroupId,
+	);
+	return before === collection.userGroups.length
+		? notFound()
+		: json(200, collectionView(collection));
 });
 
 const addWorkflow = withCollection((ctx, collection) => {
 	const { workflowId } = ctx.body;
-	if (!ctx.state.workflows.has(workflowId)) return invalid({ 'contract.workflowId': ['The workflow does not exist.'] });
+	if (!ctx.state.workflows.has(workflowId))
+		return invalid({ 'contract.workflowId': ['The workflow does not exist.'] });
 	if (!collection.workflowIds.includes(workflowId)) collection.workflowIds.push(workflowId);
 	return json(200, collectionView(collection));
 });
 
 const removeWorkflow = withCollection((ctx, collection) =>
-	removeFromArray(collection.workflowIds, ctx.params.workflowId) ? json(200, collectionView(collection)) : notFound(),
+	removeFromArray(collection.workflowIds, ctx.params.workflowId)
+		? json(200, collectionView(collection))
+		: notFound(),
 );
 
 const addSchedule = withCollection((ctx, collection) => {
 	const { scheduleId } = ctx.body;
-	if (!ctx.state.schedules.has(scheduleId)) return invalid({ 'contract.scheduleId': ['The schedule does not exist.'] });
+	if (!ctx.state.schedules.has(scheduleId))
+		return invalid({ 'contract.scheduleId': ['The schedule does not exist.'] });
 	if (!collection.scheduleIds.includes(scheduleId)) collection.scheduleIds.push(scheduleId);
 	return json(200, collectionView(collection));
 });
 
 const removeSchedule = withCollection((ctx, collection) =>
-	removeFromArray(collection.scheduleIds, ctx.params.scheduleId) ? json(200, collectionView(collection)) : notFound(),
+	removeFromArray(collection.scheduleIds, ctx.params.scheduleId)
+		? json(200, collectionView(collection))
+		: notFound(),
 );
 
 const C = 'curator';
 const base = '/v3/collections/{collectionId}';
 const routes = [
-	{ method: 'GET', path: '/v3/collections', operationId: 'Collections_GetCollections', auth: C, handler: listCollections },
-	{ method: 'POST', path: '/v3/collections', operationId: 'Collections_CreateCollection', auth: C, handler: createCollection },
-	{ method: 'GET', path: base, operationId: 'Collections_GetCollection', auth: C, handler: getCollection },
-	{ method: 'PUT', path: base, operationId: 'Collections_UpdateCollection', auth: C, handler: updateCollection },
-	{ method: 'DELETE', path: base, operationId: 'Collections_DeleteCollection', auth: C, handler: deleteCollection },
-	{ method: 'POST', path: `${base}/users`, operationId: 'Collections_AddUserToCollection', auth: C, handler: addUser },
-	{ method: 'PUT', path: `${base}/users/{userId}/permissions`, operationId: 'Collections_UpdateCollectionUserPermissions', auth: C, handler: updateUserPermissions },
-	{ method: 'DELETE', path: `${base}/users/{userId}`, operationId: 'Collections_RemoveUserFromCollection', auth: C, handler: removeUser },
-	{ method: 'POST', path: `${base}/userGroups`, operationId: 'Collections_AddUserGroupToCollection', auth: C, handler: addUserGroup },
-	{ method: 'PUT', path: `${base}/userGroups/{userGroupId}/permissions`, operationId: 'Collections_UpdateCollectionUserGroupPermissions', auth: C, handler: updateUserGroupPermissions },
-	{ method: 'DELETE', path: `${base}/userGroups/{userGroupId}`, operationId: 'Collections_RemoveUserGroupFromCollection', auth: C, handler: removeUserGroup },
-	{ method: 'POST', path: `${base}/workflows`, operationId: 'Collections_AddWorkflowToCollection', auth: C, handler: addWorkflow },
-	{ method: 'DELETE', path: `${base}/workflows/{workflowId}`, operationId: 'Collections_RemoveWorkflowFromCollection', auth: C, handler: removeWorkflow },
-	{ method: 'POST', path: `${base}/schedules`, operationId: 'Collections_AddScheduleToCollection', auth: C, handler: addSchedule },
-	{ method: 'DELETE', path: `${base}/schedules/{scheduleId}`, operationId: 'Collections_RemoveScheduleFromCollection', auth: C, handler: removeSchedule },
+	{
+		method: 'GET',
+		path: '/v3/collections',
+		operationId: 'Collections_GetCollections',
+		auth: C,
+		handler: listCollections,
+	},
+	{
+		method: 'POST',
+		path: '/v3/collections',
+		operationId: 'Collections_CreateCollection',
+		auth: C,
+		handler: createCollection,
+	},
+	{
+		method: 'GET',
+		path: base,
+		operationId: 'Collections_GetCollection',
+		auth: C,
+		handler: getCollection,
+	},
+	{
+		method: 'PUT',
+		path: base,
+		operationId: 'Collections_UpdateCollection',
+		auth: C,
+		handler: updateCollection,
+	},
+	{
+		method: 'DELETE',
+		path: base,
+		operationId: 'Collections_DeleteCollection',
+		auth: C,
+		handler: deleteCollection,
+	},
+	{
+		method: 'POST',
+		path: `${base}/users`,
+		operationId: 'Collections_AddUserToCollection',
+		auth: C,
+		handler: addUser,
+	},
+	{
+		method: 'PUT',
+		path: `${base}/users/{userId}/permissions`,
+		operationId: 'Collections_UpdateCollectionUserPermissions',
+		auth: C,
+		handler: updateUserPermissions,
+	},
+	{
+		method: 'DELETE',
+		path: `${base}/users/{userId}`,
+		operationId: 'Collections_RemoveUserFromCollection',
+		auth: C,
+		handler: removeUser,
+	},
+	{
+		method: 'POST',
+		path: `${base}/userGroups`,
+		operationId: 'Collections_AddUserGroupToCollection',
+		auth: C,
+		handler: addUserGroup,
+	},
+	{
+		method: 'PUT',
+		path: `${base}/userGroups/{userGroupId}/permissions`,
+		operationId: 'Collections_UpdateCollectionUserGroupPermissions',
+		auth: C,
+		handler: updateUserGroupPermissions,
+	},
+	{
+		method: 'DELETE',
+		path: `${base}/userGroups/{userGroupId}`,
+		operationId: 'Collections_RemoveUserGroupFromCollection',
+		auth: C,
+		handler: removeUserGroup,
+	},
+	{
+		method: 'POST',
+		path: `${base}/workflows`,
+		operationId: 'Collections_AddWorkflowToCollection',
+		auth: C,
+		handler: addWorkflow,
+	},
+	{
+		method: 'DELETE',
+		path: `${base}/workflows/{workflowId}`,
+		operationId: 'Collections_RemoveWorkflowFromCollection',
+		auth: C,
+		handler: removeWorkflow,
+	},
+	{
+		method: 'POST',
+		path: `${base}/schedules`,
+		operationId: 'Collections_AddScheduleToCollection',
+		auth: C,
+		handler: addSchedule,
+	},
+	{
+		method: 'DELETE',
+		path: `${base}/schedules/{scheduleId}`,
+		operationId: 'Collections_RemoveScheduleFromCollection',
+		auth: C,
+		handler: removeSchedule,
+	},
 ];
 
 module.exports = { routes, collectionView };

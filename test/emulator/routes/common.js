@@ -16,7 +16,10 @@ function groupIdsOf(state, userId) {
 function collectionsSharedWith(state, userId) {
 	const groups = new Set(groupIdsOf(state, userId));
 	return [...state.collections.values()].filter(
-		(c) => c.ownerId === userId || c.users.some((u) => u.userId === userId) || c.userGroups.some((g) => groups.has(g.userGroupId)),
+		(c) =>
+			c.ownerId === userId ||
+			c.users.some((u) => u.userId === userId) ||
+			c.userGroups.some((g) => groups.has(g.userGroupId)),
 	);
 }
 

@@ -3,8 +3,25 @@
 // /v3/jobs (get, messages, cancel, the queue) and the V1 output download that V3 lacks:
 // GET /webapi/v1/jobs/{jobId}/output/{outputId}?format=Raw|Csv|Xlsx|...
 
-const { json, empty, bytes, notFound, invalid, badRequest, unauthorized, contentDisposition } = require('../responses');
-const { jobView, jobMessages, jobStatus, pagedJobSummaryView, cancelJob, visibleOutputs, completedAtMs } = require('../jobs-runner');
+const {
+	json,
+	empty,
+	bytes,
+	notFound,
+	invalid,
+	badRequest,
+	unauthorized,
+	contentDisposition,
+} = require('../responses');
+const {
+	jobView,
+	jobMessages,
+	jobStatus,
+	pagedJobSummaryView,
+	cancelJob,
+	visibleOutputs,
+	completedAtMs,
+} = require('../jobs-runner');
 const { renderOutput } = require('../output-files');
 const { userDisplayName } = require('../store');
 const { isCurator, canViewJob } = require('./common');
@@ -28,7 +45,8 @@ function getJobMessages(ctx, emulator) {
 	const messages = jobMessages(job, ctx.now);
 	// The swagger declares a single JobMessageView although the operation returns "all messages";
 	// listShape 'swagger' answers with the last message instead of the list.
-	if (emulator.options.listShape === 'swagger') return json(200, messages[messages.length - 1] || {});
+	if (emulator.options.listShape === 'swagger')
+		return json(200, messages[messages.length - 1] || {});
 	return json(200, messages);
 }
 
@@ -37,7 +55,10 @@ function cancel(ctx) {
 	if (!job) return notFound();
 	// Curators can cancel any job; others only jobs they created or of workflows they own.
 	const workflow = ctx.state.workflows.get(job.workflowId);
-	const mayCancel = isCurator(ctx.user) || job.createdBy === ctx.user.id || (workflow && workflow.ownerId === ctx.user.id);
+	const mayCancel =
+		isCurator(ctx.user) ||
+		job.createdBy === ctx.user.id ||
+		(workflow && workflow.ownerId === ctx.user.id);
 	if (!mayCancel) return unauthorized();
 	const error = cancelJob(job, ctx.now);
 	return error ? badRequest(error) : empty(200);
@@ -83,12 +104,20 @@ function listJobs(ctx) {
 	const offset = q.get('offset') ? Number(q.get('offset')) : 0;
 	const limit = q.get('limit') ? Number(q.get('limit')) : 20;
 	if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
-		return invalid({ [Number.isInteger(offset) && offset >= 0 ? 'limit' : 'offset']: ['The value is not a valid number.'] });
+		return invalid({
+			[Number.isInteger(offset) && offset >= 0 ? 'limit' : 'offset']: [
+				'The value is not a valid number.',
+			],
+		});
 	}
 	const completedBefore = parseDay(q.get('completedBefore'));
 	const completedAfter = parseDay(q.get('completedAfter'));
 	if (completedBefore === null || completedAfter === null) {
-		return invalid({ [completedBefore === null ? 'completedBefore' : 'completedAfter']: ['Use the date format yyyy-MM-dd.'] });
+		return invalid({
+			[completedBefore === null ? 'completedBefore' : 'completedAfter']: [
+				'Use the date format yyyy-MM-dd.',
+			],
+		});
 	}
 	let jobs = [...ctx.state.jobs.values()];
 	// Without allUsers=true the queue shows the caller's own jobs; `users` applies only with it.
@@ -98,9 +127,13 @@ function listJobs(ctx) {
 	} else {
 		jobs = jobs.filter((job) => job.createdBy === ctx.user.id);
 	}
-	const statuses = splitList(q.get('statuses')).flatMap((s) => QUEUE_STATUSES[s.toLowerCase()] || []);
+	const statuses = splitList(q.get('statuses')).flatMap(
+		(s) => QUEUE_STATUSES[s.toLowerCase()] || [],
+	);
 	if (q.get('statuses')) jobs = jobs.filter((job) => statuses.includes(jobStatus(job, now)));
-	const priorities = splitList(q.get('priorities')).map((p) => PRIORITY_NUMBERS[p] || p.toLowerCase());
+	const priorities = splitList(q.get('priorities')).map(
+		(p) => PRIORITY_NUMBERS[p] || p.toLowerCase(),
+	);
 	if (priorities.length) {
 		jobs = jobs.filter((job) => {
 			const priority = job.priority === 'Default' ? 'Low' : job.priority;
@@ -113,10 +146,15 @@ function listJobs(ctx) {
 		jobs = jobs.filter((job) => {
 			if (jobStatus(job, now) !== 'Completed') return false;
 			const done = completedAtMs(job);
-			return (completedAfter === undefined || done >= completedAfter) && (completedBefore === undefined || done < completedBefore);
+			return (
+				(completedAfter === undefined || done >= completedAfter) &&
+				(completedBefore === undefined || done < completedBefore)
+			);
 		});
 	}
-	const sortKey = QUEUE_SORT_FIELDS[String(q.get('sortField') || 'CreateDate').toLowerCase()] || QUEUE_SORT_FIELDS.createdate;
+	const sortKey =
+		QUEUE_SORT_FIELDS[String(q.get('sortField') || 'CreateDate').toLowerCase()] ||
+		QUEUE_SORT_FIELDS.createdate;
 	const descending = String(q.get('direction') || 'desc').toLowerCase() !== 'asc';
 	jobs.sort((a, b) => {
 		const x = sortKey(a, now);
@@ -129,7 +167,9 @@ function listJobs(ctx) {
 	const currentPage = Math.floor(offset / limit) + 1;
 	const data = jobs
 		.slice(offset, offset + limit)
-		.map((job) => pagedJobSummaryView(job, now, userDisplayName(ctx.state.users.get(job.createdBy))));
+		.map((job) =>
+			pagedJobSummaryView(job, now, userDisplayName(ctx.state.users.get(job.createdBy))),
+		);
 	return json(200, {
 		data,
 		pagination: {
@@ -152,17 +192,33 @@ function downloadOutput(ctx) {
 	if (!requested) return badRequest('The format parameter is required.');
 	const format = output.availableFormats.find((f) => f.toLowerCase() === requested.toLowerCase());
 	if (!format) {
-		return badRequest(`The format '${requested}' is not available for this output. Available formats: ${output.availableFormats.join(', ')}.`);
+		return badRequest(
+			`The format '${requested}' is not available for this output. Available formats: ${output.availableFormats.join(', ')}.`,
+		);
 	}
 	const file = renderOutput(job, output, format);
-	return bytes(200, file.body, file.contentType, { 'Content-Disposition': contentDisposition(file.fileName) });
+	return bytes(200, file.body, file.contentType, {
+		'Content-Disposition': contentDisposition(file.fileName),
+	});
 }
 
 const routes = [
 	{ method: 'GET', path: '/v3/jobs/{jobId}', operationId: 'Jobs_GetJobV3', handler: getJob },
-	{ method: 'GET', path: '/v3/jobs/{jobId}/messages', operationId: 'Jobs_GetJobMessages', auth: 'curator', handler: getJobMessages },
+	{
+		method: 'GET',
+		path: '/v3/jobs/{jobId}/messages',
+		operationId: 'Jobs_GetJobMessages',
+		auth: 'curator',
+		handler: getJobMessages,
+	},
 	{ method: 'DELETE', path: '/v3/jobs/{jobId}', operationId: 'Jobs_CancelJob', handler: cancel },
-	{ method: 'GET', path: '/v3/jobs', operationId: 'Jobs_GetJobsInQueue', auth: 'curator', handler: listJobs },
+	{
+		method: 'GET',
+		path: '/v3/jobs',
+		operationId: 'Jobs_GetJobsInQueue',
+		auth: 'curator',
+		handler: listJobs,
+	},
 	{ method: 'GET', path: '/v1/jobs/{jobId}/output/{outputId}', handler: downloadOutput },
 ];
 

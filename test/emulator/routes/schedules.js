@@ -7,14 +7,22 @@ const { objectId } = require('../ids');
 const { json, empty, notFound, invalid, unauthorized } = require('../responses');
 const { publishedVersion } = require('../store');
 const { nextRun, frequencyOf, validateIteration } = require('../schedule-time');
-const { isCurator, canViewWorkflow, canExecuteWorkflow, collectionsSharedWith, removeFromArray } = require('./common');
+const {
+	isCurator,
+	canViewWorkflow,
+	canExecuteWorkflow,
+	collectionsSharedWith,
+	removeFromArray,
+} = require('./common');
 
 const MAX_WINDOW_MS = 45 * 24 * 60 * 60 * 1000;
 
 function runDateTime(schedule, now) {
 	const next = nextRun(schedule.iteration, now);
 	// A schedule with no run left reports its last planned run.
-	return new Date(next !== null ? next : Date.parse(schedule.lastRunTime || schedule.iteration.startTime)).toISOString();
+	return new Date(
+		next !== null ? next : Date.parse(schedule.lastRunTime || schedule.iteration.startTime),
+	).toISOString();
 }
 
 function scheduleView(schedule, user, now) {
@@ -74,8 +82,14 @@ function checkReferences(ctx, contract, key) {
 	const errors = {};
 	if (contract.workflowId !== undefined) {
 		const workflow = ctx.state.workflows.get(contract.workflowId);
-		if (!workflow || !canViewWorkflow(ctx.state, ctx.user, workflow) || !canExecuteWorkflow(ctx.user, workflow)) {
-			errors[`${key}.workflowId`] = ['The workflow does not exist or cannot be scheduled by this user.'];
+		if (
+			!workflow ||
+			!canViewWorkflow(ctx.state, ctx.user, workflow) ||
+			!canExecuteWorkflow(ctx.user, workflow)
+		) {
+			errors[`${key}.workflowId`] = [
+				'The workflow does not exist or cannot be scheduled by this user.',
+			];
 		}
 	}
 	if (contract.ownerId !== undefined && !ctx.state.users.has(contract.ownerId)) {
@@ -84,7 +98,8 @@ function checkReferences(ctx, contract, key) {
 	if (contract.credentialId && !ctx.state.credentials.has(contract.credentialId)) {
 		errors[`${key}.credentialId`] = ['The credential does not exist.'];
 	}
-	if (contract.iteration) Object.assign(errors, validateIteration(contract.iteration, `${key}.iteration`));
+	if (contract.iteration)
+		Object.assign(errors, validateIteration(contract.iteration, `${key}.iteration`));
 	return Object.keys(errors).length ? errors : null;
 }
 
@@ -102,12 +117,19 @@ function listSchedules(ctx) {
 	const before = q.get('runsBefore');
 	let window = null;
 	if (after || before) {
-		if (!after || !before) return invalid({ [after ? 'runsBefore' : 'runsAfter']: ['RunsAfter and RunsBefore must be used together.'] });
+		if (!after || !before)
+			return invalid({
+				[after ? 'runsBefore' : 'runsAfter']: ['RunsAfter and RunsBefore must be used together.'],
+			});
 		const from = Date.parse(after);
 		const to = Date.parse(before);
-		if (Number.isNaN(from) || Number.isNaN(to)) return invalid({ [Number.isNaN(from) ? 'runsAfter' : 'runsBefore']: ['The value is not a valid date.'] });
+		if (Number.isNaN(from) || Number.isNaN(to))
+			return invalid({
+				[Number.isNaN(from) ? 'runsAfter' : 'runsBefore']: ['The value is not a valid date.'],
+			});
 		if (to <= from) return invalid({ runsBefore: ['RunsBefore must be later than RunsAfter.'] });
-		if (to - from > MAX_WINDOW_MS) return invalid({ runsBefore: ['RunsAfter and RunsBefore can be at most 45 days apart.'] });
+		if (to - from > MAX_WINDOW_MS)
+			return invalid({ runsBefore: ['RunsAfter and RunsBefore can be at most 45 days apart.'] });
 		window = { from, to };
 	}
 	const ownerId = q.get('ownerId');
@@ -122,7 +144,9 @@ function listSchedules(ctx) {
 			const next = nextRun(schedule.iteration, window.from);
 			if (next === null || next >= window.to) continue;
 		}
-		result.push(full ? scheduleView(schedule, ctx.user, ctx.now) : reducedScheduleView(schedule, ctx.now));
+		result.push(
+			full ? scheduleView(schedule, ctx.user, ctx.now) : reducedScheduleView(schedule, ctx.now),
+		);
 	}
 	return json(200, result);
 }
@@ -172,11 +196,14 @@ function applyChanges(ctx, schedule, contract) {
 	for (const field of ['ownerId', 'name', 'comment', 'enabled', 'iteration', 'questions']) {
 		if (contract[field] !== undefined) schedule[field] = contract[field];
 	}
-	if (contract.priority !== undefined) schedule.priority = allowedPriority(ctx.user, contract.priority, schedule.priority);
-	if (contract.workerTag !== undefined) schedule.workerTag = allowedWorkerTag(ctx.user, contract.workerTag, schedule.workerTag);
+	if (contract.priority !== undefined)
+		schedule.priority = allowedPriority(ctx.user, contract.priority, schedule.priority);
+	if (contract.workerTag !== undefined)
+		schedule.workerTag = allowedWorkerTag(ctx.user, contract.workerTag, schedule.workerTag);
 	if (contract.credentialId !== undefined) schedule.credentialId = contract.credentialId || null;
 	// With no timeZone in the request the existing zone is kept.
-	if (contract.timeZone !== undefined && contract.timeZone !== null) schedule.timeZone = contract.timeZone;
+	if (contract.timeZone !== undefined && contract.timeZone !== null)
+		schedule.timeZone = contract.timeZone;
 	schedule.lastModifiedId = ctx.user.id;
 	schedule.lastModifiedDate = new Date(ctx.now).toISOString();
 }
@@ -196,17 +223,48 @@ function deleteSchedule(ctx) {
 	if (!schedule) return notFound();
 	if (!isCurator(ctx.user) && schedule.ownerId !== ctx.user.id) return unauthorized();
 	ctx.state.schedules.delete(schedule.id);
-	for (const collection of ctx.state.collections.values()) removeFromArray(collection.scheduleIds, schedule.id);
+	for (const collection of ctx.state.collections.values())
+		removeFromArray(collection.scheduleIds, schedule.id);
 	return empty(200);
 }
 
 const routes = [
-	{ method: 'GET', path: '/v3/schedules', operationId: 'Schedules_GetSchedules', handler: listSchedules },
-	{ method: 'POST', path: '/v3/schedules', operationId: 'Schedules_CreateSchedule', handler: createSchedule },
-	{ method: 'GET', path: '/v3/schedules/{scheduleId}', operationId: 'Schedules_GetSchedule', handler: getSchedule },
-	{ method: 'PUT', path: '/v3/schedules/{scheduleId}', operationId: 'Schedules_UpdateSchedule', handler: editSchedule },
-	{ method: 'PATCH', path: '/v3/schedules/{scheduleId}', operationId: 'Schedules_UpdateSchedulePatch', handler: editSchedule },
-	{ method: 'DELETE', path: '/v3/schedules/{scheduleId}', operationId: 'Schedules_DeleteSchedule', handler: deleteSchedule },
+	{
+		method: 'GET',
+		path: '/v3/schedules',
+		operationId: 'Schedules_GetSchedules',
+		handler: listSchedules,
+	},
+	{
+		method: 'POST',
+		path: '/v3/schedules',
+		operationId: 'Schedules_CreateSchedule',
+		handler: createSchedule,
+	},
+	{
+		method: 'GET',
+		path: '/v3/schedules/{scheduleId}',
+		operationId: 'Schedules_GetSchedule',
+		handler: getSchedule,
+	},
+	{
+		method: 'PUT',
+		path: '/v3/schedules/{scheduleId}',
+		operationId: 'Schedules_UpdateSchedule',
+		handler: editSchedule,
+	},
+	{
+		method: 'PATCH',
+		path: '/v3/schedules/{scheduleId}',
+		operationId: 'Schedules_UpdateSchedulePatch',
+		handler: editSchedule,
+	},
+	{
+		method: 'DELETE',
+		path: '/v3/schedules/{scheduleId}',
+		operationId: 'Schedules_DeleteSchedule',
+		handler: deleteSchedule,
+	},
 ];
 
 module.exports = { routes, scheduleView };

@@ -28,8 +28,12 @@ function userView(state, user) {
 		isActive: user.isActive,
 		lastLoginDateTime: user.lastLoginDateTime,
 		isValidated: user.isValidated,
-		sharedCredentialIds: [...state.credentials.values()].filter((c) => c.userIds.includes(user.id)).map((c) => c.id),
-		dataConnectionIds: [...state.serverDataConnections.values()].filter((c) => c.userIds.includes(user.id)).map((c) => c.id),
+		sharedCredentialIds: [...state.credentials.values()]
+			.filter((c) => c.userIds.includes(user.id))
+			.map((c) => c.id),
+		dataConnectionIds: [...state.serverDataConnections.values()]
+			.filter((c) => c.userIds.includes(user.id))
+			.map((c) => c.id),
 		timeZone: user.timeZone,
 		language: user.language,
 		canCreateAndUpdateDcm: user.canCreateAndUpdateDcm,
@@ -53,12 +57,19 @@ function reducedUserView(user) {
 
 function emailTaken(state, email, exceptId) {
 	const lower = email.toLowerCase();
-	return [...state.users.values()].some((u) => u.id !== exceptId && u.email.toLowerCase() === lower);
+	return [...state.users.values()].some(
+		(u) => u.id !== exceptId && u.email.toLowerCase() === lower,
+	);
 }
 
 function ownedAssets(state, userId) {
-	const pick = (map) => [...map.values()].filter((x) => x.ownerId === userId).map((x) => ({ name: x.name, id: x.id }));
-	return { workflows: pick(state.workflows), schedules: pick(state.schedules), collections: pick(state.collections) };
+	const pick = (map) =>
+		[...map.values()].filter((x) => x.ownerId === userId).map((x) => ({ name: x.name, id: x.id }));
+	return {
+		workflows: pick(state.workflows),
+		schedules: pick(state.schedules),
+		collections: pick(state.collections),
+	};
 }
 
 // "If the searchContract.Verbose is set to false, then a reduced view object will be returned":
@@ -69,9 +80,14 @@ function listUsers(ctx) {
 	const createdAfter = parseDateParam(q.get('createdAfter'));
 	const createdBefore = parseDateParam(q.get('createdBefore'));
 	if (createdAfter === null || createdBefore === null) {
-		return invalid({ [createdAfter === null ? 'createdAfter' : 'createdBefore']: ['The value is not a valid date.'] });
+		return invalid({
+			[createdAfter === null ? 'createdAfter' : 'createdBefore']: [
+				'The value is not a valid date.',
+			],
+		});
 	}
-	const same = (a, b) => b === undefined || b === '' || String(a).toLowerCase() === String(b).toLowerCase();
+	const same = (a, b) =>
+		b === undefined || b === '' || String(a).toLowerCase() === String(b).toLowerCase();
 	const users = [...ctx.state.users.values()].filter(
 		(u) =>
 			(values.active === undefined || u.isActive === values.active) &&
@@ -83,16 +99,23 @@ function listUsers(ctx) {
 			(createdBefore === undefined || Date.parse(u.dateCreated) <= createdBefore),
 	);
 	const full = values.view === 'Full';
-	return json(200, users.map((u) => (full ? userView(ctx.state, u) : reducedUserView(u))));
+	return json(
+		200,
+		users.map((u) => (full ? userView(ctx.state, u) : reducedUserView(u))),
+	);
 }
 
 function createUser(ctx) {
 	const contract = ctx.body;
 	const { state } = ctx;
 	const errors = {};
-	if (!EMAIL.test(contract.email)) errors['userContract.email'] = ['The Email field is not a valid e-mail address.'];
-	else if (emailTaken(state, contract.email)) errors['userContract.email'] = ['A user with this email already exists.'];
-	const role = contract.role ? ROLES.find((r) => r.toLowerCase() === contract.role.toLowerCase()) : 'Evaluated';
+	if (!EMAIL.test(contract.email))
+		errors['userContract.email'] = ['The Email field is not a valid e-mail address.'];
+	else if (emailTaken(state, contract.email))
+		errors['userContract.email'] = ['A user with this email already exists.'];
+	const role = contract.role
+		? ROLES.find((r) => r.toLowerCase() === contract.role.toLowerCase())
+		: 'Evaluated';
 	if (!role) errors['userContract.role'] = [`The value '${contract.role}' is not valid for Role.`];
 	if (contract.defaultCredentialId && !state.credentials.has(contract.defaultCredentialId)) {
 		errors['userContract.defaultCredentialId'] = ['The credential does not exist.'];
@@ -110,7 +133,9 @@ function createUser(ctx) {
 		subscriptionId: ctx.user.subscriptionId,
 	});
 	state.users.set(user.id, user);
-	return json(201, userView(state, user), { Location: `${ctx.url.split('?')[0].replace(/\/$/, '')}/${user.id}` });
+	return json(201, userView(state, user), {
+		Location: `${ctx.url.split('?')[0].replace(/\/$/, '')}/${user.id}`,
+	});
 }
 
 function getUser(ctx) {
@@ -126,18 +151,29 @@ function updateUser(ctx) {
 	const errors = {};
 	// Optional in the swagger, but "required on non windows authentication" (the emulator's mode).
 	for (const field of ['firstName', 'lastName']) {
-		if (!contract[field]) errors[`updateContract.${field}`] = [`The ${field === 'firstName' ? 'FirstName' : 'LastName'} field is required.`];
+		if (!contract[field])
+			errors[`updateContract.${field}`] = [
+				`The ${field === 'firstName' ? 'FirstName' : 'LastName'} field is required.`,
+			];
 	}
-	if (!EMAIL.test(contract.email)) errors['updateContract.email'] = ['The Email field is not a valid e-mail address.'];
-	else if (emailTaken(state, contract.email, user.id)) errors['updateContract.email'] = ['A user with this email already exists.'];
+	if (!EMAIL.test(contract.email))
+		errors['updateContract.email'] = ['The Email field is not a valid e-mail address.'];
+	else if (emailTaken(state, contract.email, user.id))
+		errors['updateContract.email'] = ['A user with this email already exists.'];
 	const language = LANGUAGES.find((l) => l === String(contract.language).toLowerCase());
-	if (!language) errors['updateContract.language'] = [`The value '${contract.language}' is not valid for Language.`];
+	if (!language)
+		errors['updateContract.language'] = [
+			`The value '${contract.language}' is not valid for Language.`,
+		];
 	if (contract.defaultCredentialId && !state.credentials.has(contract.defaultCredentialId)) {
 		errors['updateContract.defaultCredentialId'] = ['The credential does not exist.'];
 	}
 	if (Object.keys(errors).length) return invalid(errors);
 	const { id, ...fields } = contract; // "The Id of the updateContract will be overwritten by the id value in the URL."
-	Object.assign(user, fields, { language, defaultCredentialId: contract.defaultCredentialId || null });
+	Object.assign(user, fields, {
+		language,
+		defaultCredentialId: contract.defaultCredentialId || null,
+	});
 	return json(200, userView(state, user));
 }
 
@@ -147,12 +183,22 @@ function deleteUser(ctx) {
 	if (!user) return notFound();
 	const assets = ownedAssets(state, user.id);
 	const groups = groupIdsOf(state, user.id);
-	if (assets.workflows.length || assets.schedules.length || assets.collections.length || groups.length) {
-		return json(409, 'The user owns assets (workflows, schedules or collections) or belongs to user groups and cannot be deleted.');
+	if (
+		assets.workflows.length ||
+		assets.schedules.length ||
+		assets.collections.length ||
+		groups.length
+	) {
+		return json(
+			409,
+			'The user owns assets (workflows, schedules or collections) or belongs to user groups and cannot be deleted.',
+		);
 	}
 	for (const credential of state.credentials.values()) removeFromArray(credential.userIds, user.id);
-	for (const connection of state.serverDataConnections.values()) removeFromArray(connection.userIds, user.id);
-	for (const collection of state.collections.values()) collection.users = collection.users.filter((u) => u.userId !== user.id);
+	for (const connection of state.serverDataConnections.values())
+		removeFromArray(connection.userIds, user.id);
+	for (const collection of state.collections.values())
+		collection.users = collection.users.filter((u) => u.userId !== user.id);
 	state.users.delete(user.id);
 	return empty(200);
 }
@@ -205,21 +251,78 @@ function transferAssets(ctx) {
 	move(state.schedules, contract.transferSchedules);
 	move(state.collections, contract.transferCollections);
 	// Schedules the user still owns break or are disabled once the user is deleted.
-	const affected = [...state.schedules.values()].filter((s) => s.ownerId === user.id).map((s) => ({ affectedScheduleId: s.id }));
+	const affected = [...state.schedules.values()]
+		.filter((s) => s.ownerId === user.id)
+		.map((s) => ({ affectedScheduleId: s.id }));
 	return json(200, affected);
 }
 
 const routes = [
-	{ method: 'GET', path: '/v3/users', operationId: 'Users_GetUsers', auth: 'curator', handler: listUsers },
-	{ method: 'POST', path: '/v3/users', operationId: 'Users_CreateUser', auth: 'curator', handler: createUser },
-	{ method: 'GET', path: '/v3/users/{userId}', operationId: 'Users_GetUser', auth: 'curator', handler: getUser },
-	{ method: 'PUT', path: '/v3/users/{userId}', operationId: 'Users_UpdateUser', auth: 'curator', handler: updateUser },
-	{ method: 'DELETE', path: '/v3/users/{userId}', operationId: 'Users_DeleteUser', auth: 'curator', handler: deleteUser },
-	{ method: 'POST', path: '/v3/users/{userId}/deactivate', operationId: 'Users_DeactivateUser', auth: 'curator', handler: deactivateUser },
-	{ method: 'POST', path: '/v3/users/{userId}/passwordReset', operationId: 'Users_SendPasswordReset', auth: 'curator', handler: sendPasswordReset },
-	{ method: 'GET', path: '/v3/users/{userId}/assets', operationId: 'Users_GetUsersAssets', auth: 'curator', handler: getAssets },
+	{
+		method: 'GET',
+		path: '/v3/users',
+		operationId: 'Users_GetUsers',
+		auth: 'curator',
+		handler: listUsers,
+	},
+	{
+		method: 'POST',
+		path: '/v3/users',
+		operationId: 'Users_CreateUser',
+		auth: 'curator',
+		handler: createUser,
+	},
+	{
+		method: 'GET',
+		path: '/v3/users/{userId}',
+		operationId: 'Users_GetUser',
+		auth: 'curator',
+		handler: getUser,
+	},
+	{
+		method: 'PUT',
+		path: '/v3/users/{userId}',
+		operationId: 'Users_UpdateUser',
+		auth: 'curator',
+		handler: updateUser,
+	},
+	{
+		method: 'DELETE',
+		path: '/v3/users/{userId}',
+		operationId: 'Users_DeleteUser',
+		auth: 'curator',
+		handler: deleteUser,
+	},
+	{
+		method: 'POST',
+		path: '/v3/users/{userId}/deactivate',
+		operationId: 'Users_DeactivateUser',
+		auth: 'curator',
+		handler: deactivateUser,
+	},
+	{
+		method: 'POST',
+		path: '/v3/users/{userId}/passwordReset',
+		operationId: 'Users_SendPasswordReset',
+		auth: 'curator',
+		handler: sendPasswordReset,
+	},
+	{
+		method: 'GET',
+		path: '/v3/users/{userId}/assets',
+		operationId: 'Users_GetUsersAssets',
+		auth: 'curator',
+		handler: getAssets,
+	},
 	// The swagger omits the Curator note here, but every other /v3/users operation has it.
-	{ method: 'PUT', path: '/v3/users/{userId}/assetTransfer', operationId: 'Users_TransferAssets', auth: 'curator', invalidAsString: true, handler: transferAssets },
+	{
+		method: 'PUT',
+		path: '/v3/users/{userId}/assetTransfer',
+		operationId: 'Users_TransferAssets',
+		auth: 'curator',
+		invalidAsString: true,
+		handler: transferAssets,
+	},
 ];
 
 module.exports = { routes, userView, reducedUserView, ROLES };

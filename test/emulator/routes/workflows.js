@@ -4,7 +4,17 @@
 // questions, the job list of a workflow, enqueue and transfer.
 
 const { objectId } = require('../ids');
-const { json, empty, bytes, notFound, invalid, badRequest, forbidden, unauthorized, contentDisposition } = require('../responses');
+const {
+	json,
+	empty,
+	bytes,
+	notFound,
+	invalid,
+	badRequest,
+	forbidden,
+	unauthorized,
+	contentDisposition,
+} = require('../responses');
 const { bindForm } = require('../contracts');
 const { parseMultipart } = require('../multipart');
 const { inspectPackage } = require('../packages');
@@ -47,7 +57,8 @@ function versionView(workflow, version) {
 
 function runCount(state, workflowId, now) {
 	let count = 0;
-	for (const job of state.jobs.values()) if (job.workflowId === workflowId && jobStatus(job, now) === 'Completed') count++;
+	for (const job of state.jobs.values())
+		if (job.workflowId === workflowId && jobStatus(job, now) === 'Completed') count++;
 	return count;
 }
 
@@ -105,8 +116,13 @@ function checkUploadFields(ctx, values, form) {
 	if (values.executionMode !== undefined && !EXECUTION_MODES.includes(values.executionMode)) {
 		errors.executionMode = [`The value '${values.executionMode}' is not valid for ExecutionMode.`];
 	}
-	if (values.workflowCredentialType !== undefined && !CREDENTIAL_TYPES.includes(values.workflowCredentialType)) {
-		errors.workflowCredentialType = [`The value '${values.workflowCredentialType}' is not valid for WorkflowCredentialType.`];
+	if (
+		values.workflowCredentialType !== undefined &&
+		!CREDENTIAL_TYPES.includes(values.workflowCredentialType)
+	) {
+		errors.workflowCredentialType = [
+			`The value '${values.workflowCredentialType}' is not valid for WorkflowCredentialType.`,
+		];
 	}
 	if (values.ownerId !== undefined && !ctx.state.users.has(values.ownerId)) {
 		errors.ownerId = ['The owner does not exist.'];
@@ -128,7 +144,11 @@ function checkUploadFields(ctx, values, form) {
 function readForm(ctx, operationId) {
 	const form = parseMultipart(ctx.rawBody, ctx.headers['content-type']);
 	if (!form) {
-		return { response: json(415, { message: `The request entity's media type '${ctx.headers['content-type'] || ''}' is not supported for this resource.` }) };
+		return {
+			response: json(415, {
+				message: `The request entity's media type '${ctx.headers['content-type'] || ''}' is not supported for this resource.`,
+			}),
+		};
 	}
 	const { values, modelState } = bindForm(operationId, form);
 	if (modelState) return { response: invalid(modelState) };
@@ -143,7 +163,11 @@ function listWorkflows(ctx) {
 	const createdAfter = parseDateParam(q.get('createdAfter'));
 	const createdBefore = parseDateParam(q.get('createdBefore'));
 	if (createdAfter === null || createdBefore === null) {
-		return invalid({ [createdAfter === null ? 'createdAfter' : 'createdBefore']: ['The value is not a valid date.'] });
+		return invalid({
+			[createdAfter === null ? 'createdAfter' : 'createdBefore']: [
+				'The value is not a valid date.',
+			],
+		});
 	}
 	const name = q.get('name');
 	const ownerId = q.get('ownerId');
@@ -167,12 +191,16 @@ function uploadWorkflow(ctx) {
 	if (read.response) return read.response;
 	const { form, values } = read;
 	const { state } = ctx;
-	if (values.sourceAppId && [...state.workflows.values()].some((w) => w.sourceAppId === values.sourceAppId)) {
+	if (
+		values.sourceAppId &&
+		[...state.workflows.values()].some((w) => w.sourceAppId === values.sourceAppId)
+	) {
 		return invalid({ sourceAppId: ['A workflow with this sourceAppId already exists.'] });
 	}
 	const collectionIds = parseJsonArrayField(form.fields.collectionIds);
 	const missingCollection = collectionIds.find((id) => !state.collections.has(id));
-	if (missingCollection) return invalid({ collectionIds: [`Collection ${missingCollection} does not exist.`] });
+	if (missingCollection)
+		return invalid({ collectionIds: [`Collection ${missingCollection} does not exist.`] });
 
 	const date = new Date(ctx.now).toISOString();
 	const id = objectId(new Date(ctx.now));
@@ -205,7 +233,9 @@ function uploadWorkflow(ctx) {
 		publishedVersionId: version.versionId,
 		versions: [version],
 		originalFileName: values.file.filename,
-		simulation: makeSimulation({ outputs: [{ fileName: outputNameFor(values.name), availableFormats: ['Raw', 'Csv', 'Xlsx'] }] }),
+		simulation: makeSimulation({
+			outputs: [{ fileName: outputNameFor(values.name), availableFormats: ['Raw', 'Csv', 'Xlsx'] }],
+		}),
 	});
 	for (const collectionId of collectionIds) {
 		const collection = state.collections.get(collectionId);
@@ -256,12 +286,21 @@ function updateWorkflow(ctx) {
 	const contract = ctx.body;
 	const errors = {};
 	const version = findVersion(workflow, contract.versionId);
-	if (!version) errors['updateWorkflowContract.versionId'] = ['The versionId does not belong to this workflow.'];
+	if (!version)
+		errors['updateWorkflowContract.versionId'] = [
+			'The versionId does not belong to this workflow.',
+		];
 	const newOwner = state.users.get(contract.ownerId);
 	const oldOwner = state.users.get(workflow.ownerId);
 	if (!newOwner) errors['updateWorkflowContract.ownerId'] = ['The owner does not exist.'];
-	else if (newOwner.id !== workflow.ownerId && oldOwner && newOwner.subscriptionId !== oldOwner.subscriptionId) {
-		errors['updateWorkflowContract.ownerId'] = ['The new owner must be in the same subscription as the current owner.'];
+	else if (
+		newOwner.id !== workflow.ownerId &&
+		oldOwner &&
+		newOwner.subscriptionId !== oldOwner.subscriptionId
+	) {
+		errors['updateWorkflowContract.ownerId'] = [
+			'The new owner must be in the same subscription as the current owner.',
+		];
 	}
 	if (contract.credentialId && !state.credentials.has(contract.credentialId)) {
 		errors['updateWorkflowContract.credentialId'] = ['The credential does not exist.'];
@@ -280,8 +319,10 @@ function updateWorkflow(ctx) {
 		othersCanExecute: contract.othersCanExecute,
 		executionMode: contract.executionMode,
 	});
-	if (contract.othersCanViewHistory !== undefined) workflow.othersCanViewHistory = contract.othersCanViewHistory;
-	if (contract.hasPrivateDataExemption !== undefined) workflow.hasPrivateDataExemption = contract.hasPrivateDataExemption;
+	if (contract.othersCanViewHistory !== undefined)
+		workflow.othersCanViewHistory = contract.othersCanViewHistory;
+	if (contract.hasPrivateDataExemption !== undefined)
+		workflow.hasPrivateDataExemption = contract.hasPrivateDataExemption;
 	Object.assign(version, {
 		executionMode: contract.executionMode,
 		workflowCredentialType: contract.workflowCredentialType,
@@ -304,9 +345,11 @@ function deleteWorkflow(ctx) {
 	}
 	for (const schedule of schedules) {
 		state.schedules.delete(schedule.id);
-		for (const collection of state.collections.values()) removeFromArray(collection.scheduleIds, schedule.id);
+		for (const collection of state.collections.values())
+			removeFromArray(collection.scheduleIds, schedule.id);
 	}
-	for (const collection of state.collections.values()) removeFromArray(collection.workflowIds, workflow.id);
+	for (const collection of state.collections.values())
+		removeFromArray(collection.workflowIds, workflow.id);
 	state.workflows.delete(workflow.id);
 	return empty(200);
 }
@@ -334,7 +377,10 @@ function getQuestions(ctx) {
 	if (!workflow) return notFound();
 	const { version, response } = versionFor(ctx, workflow);
 	if (response) return response;
-	return json(200, version.questions.map((q) => ({ ...q, items: q.items.map((i) => ({ ...i })) })));
+	return json(
+		200,
+		version.questions.map((q) => ({ ...q, items: q.items.map((i) => ({ ...i })) })),
+	);
 }
 
 const JOB_SORT_FIELDS = {
@@ -345,7 +391,8 @@ const JOB_SORT_FIELDS = {
 
 function parsePagingNumber(raw, name) {
 	if (raw === undefined || raw === '') return { value: undefined };
-	if (!/^\d+$/.test(raw.trim())) return { error: { [name]: [`The value '${raw}' is not valid for ${name}.`] } };
+	if (!/^\d+$/.test(raw.trim()))
+		return { error: { [name]: [`The value '${raw}' is not valid for ${name}.`] } };
 	return { value: Number(raw) };
 }
 
@@ -366,8 +413,13 @@ function listWorkflowJobs(ctx) {
 		Queued: (job) => jobStatus(job, now) === 'Queued',
 	};
 	if (values.status) jobs = jobs.filter(byStatus[values.status]);
-	if (values.resultCode) jobs = jobs.filter((job) => jobStatus(job, now) === 'Completed' && job.disposition === values.resultCode);
-	const sortKey = JOB_SORT_FIELDS[String(ctx.query.get('sortField') || 'createDate').toLowerCase()] || JOB_SORT_FIELDS.createdate;
+	if (values.resultCode)
+		jobs = jobs.filter(
+			(job) => jobStatus(job, now) === 'Completed' && job.disposition === values.resultCode,
+		);
+	const sortKey =
+		JOB_SORT_FIELDS[String(ctx.query.get('sortField') || 'createDate').toLowerCase()] ||
+		JOB_SORT_FIELDS.createdate;
 	const descending = String(ctx.query.get('direction') || 'desc').toLowerCase() !== 'asc';
 	jobs.sort((a, b) => {
 		const x = sortKey(a, now);
@@ -376,7 +428,8 @@ function listWorkflowJobs(ctx) {
 		return descending ? -order : order;
 	});
 	const start = offset.value || 0;
-	const page = limit.value === undefined ? jobs.slice(start) : jobs.slice(start, start + limit.value);
+	const page =
+		limit.value === undefined ? jobs.slice(start) : jobs.slice(start, start + limit.value);
 	return json(
 		200,
 		page.map((job) => workflowJobView(job, now)),
@@ -408,7 +461,9 @@ function enqueueJob(ctx, emulator) {
 		contract: {
 			...contract,
 			priority: mayPrioritize ? contract.priority : 'Default',
-			credentialId: contract.credentialId || (version.workflowCredentialType === 'Specific' ? version.credentialId : null),
+			credentialId:
+				contract.credentialId ||
+				(version.workflowCredentialType === 'Specific' ? version.credentialId : null),
 		},
 		timings: emulator.options.jobTimings,
 		createdAtMs: ctx.now,
@@ -421,7 +476,8 @@ function enqueueJob(ctx, emulator) {
 function transferWorkflow(ctx) {
 	const { state } = ctx;
 	const workflow = state.workflows.get(ctx.params.workflowId);
-	if (!workflow || !canViewWorkflow(state, ctx.user, workflow)) return json(404, 'The workflow was not found.');
+	if (!workflow || !canViewWorkflow(state, ctx.user, workflow))
+		return json(404, 'The workflow was not found.');
 	if (!isCurator(ctx.user) && workflow.ownerId !== ctx.user.id) {
 		return json(403, 'Only the owner of the workflow or a Curator can transfer it.');
 	}
@@ -431,25 +487,87 @@ function transferWorkflow(ctx) {
 	workflow.ownerId = ownerId;
 	if (transferSchedules) {
 		for (const schedule of state.schedules.values()) {
-			if (schedule.workflowId === workflow.id && schedule.ownerId === previousOwner) schedule.ownerId = ownerId;
+			if (schedule.workflowId === workflow.id && schedule.ownerId === previousOwner)
+				schedule.ownerId = ownerId;
 		}
 	}
 	return empty(200);
 }
 
 const routes = [
-	{ method: 'GET', path: '/v3/workflows', operationId: 'Workflows_GetWorkflows', handler: listWorkflows },
-	{ method: 'POST', path: '/v3/workflows', operationId: 'Workflows_CreateWorkflow', multipart: true, handler: uploadWorkflow },
-	{ method: 'GET', path: '/v3/workflows/{workflowId}', operationId: 'Workflows_GetWorkflow', handler: getWorkflow },
-	{ method: 'PUT', path: '/v3/workflows/{workflowId}', operationId: 'Workflows_UpdateWorkflow', auth: 'curator', handler: updateWorkflow },
-	{ method: 'DELETE', path: '/v3/workflows/{workflowId}', operationId: 'Workflows_DeleteWorkflow', auth: 'curator', handler: deleteWorkflow },
-	{ method: 'GET', path: '/v3/workflows/{workflowId}/package', operationId: 'Workflows_DownloadWorkflow', handler: downloadPackage },
-	{ method: 'GET', path: '/v3/workflows/{workflowId}/questions', operationId: 'Workflows_GetWorkflowQuestions', handler: getQuestions },
-	{ method: 'GET', path: '/v3/workflows/{workflowId}/jobs', operationId: 'Workflows_GetJobsForWorkflow', handler: listWorkflowJobs },
+	{
+		method: 'GET',
+		path: '/v3/workflows',
+		operationId: 'Workflows_GetWorkflows',
+		handler: listWorkflows,
+	},
+	{
+		method: 'POST',
+		path: '/v3/workflows',
+		operationId: 'Workflows_CreateWorkflow',
+		multipart: true,
+		handler: uploadWorkflow,
+	},
+	{
+		method: 'GET',
+		path: '/v3/workflows/{workflowId}',
+		operationId: 'Workflows_GetWorkflow',
+		handler: getWorkflow,
+	},
+	{
+		method: 'PUT',
+		path: '/v3/workflows/{workflowId}',
+		operationId: 'Workflows_UpdateWorkflow',
+		auth: 'curator',
+		handler: updateWorkflow,
+	},
+	{
+		method: 'DELETE',
+		path: '/v3/workflows/{workflowId}',
+		operationId: 'Workflows_DeleteWorkflow',
+		auth: 'curator',
+		handler: deleteWorkflow,
+	},
+	{
+		method: 'GET',
+		path: '/v3/workflows/{workflowId}/package',
+		operationId: 'Workflows_DownloadWorkflow',
+		handler: downloadPackage,
+	},
+	{
+		method: 'GET',
+		path: '/v3/workflows/{workflowId}/questions',
+		operationId: 'Workflows_GetWorkflowQuestions',
+		handler: getQuestions,
+	},
+	{
+		method: 'GET',
+		path: '/v3/workflows/{workflowId}/jobs',
+		operationId: 'Workflows_GetJobsForWorkflow',
+		handler: listWorkflowJobs,
+	},
 	// EnqueueJobContract has no required member; clients post `{}` or nothing at all.
-	{ method: 'POST', path: '/v3/workflows/{workflowId}/jobs', operationId: 'Workflows_Enqueue', bodyOptional: true, handler: enqueueJob },
-	{ method: 'PUT', path: '/v3/workflows/{workflowId}/transfer', operationId: 'Workflows_TransferWorkflow', invalidAsString: true, handler: transferWorkflow },
-	{ method: 'POST', path: '/v3/workflows/{workflowId}/versions', operationId: 'Workflows_AddVersionToWorkflow', multipart: true, handler: addVersion },
+	{
+		method: 'POST',
+		path: '/v3/workflows/{workflowId}/jobs',
+		operationId: 'Workflows_Enqueue',
+		bodyOptional: true,
+		handler: enqueueJob,
+	},
+	{
+		method: 'PUT',
+		path: '/v3/workflows/{workflowId}/transfer',
+		operationId: 'Workflows_TransferWorkflow',
+		invalidAsString: true,
+		handler: transferWorkflow,
+	},
+	{
+		method: 'POST',
+		path: '/v3/workflows/{workflowId}/versions',
+		operationId: 'Workflows_AddVersionToWorkflow',
+		multipart: true,
+		handler: addVersion,
+	},
 ];
 
 module.exports = { routes, workflowView, reducedWorkflowView };
