@@ -48,6 +48,12 @@ function envForNode(nodeBin, nodeDir, base) {
 	const env = { ...(base || process.env) };
 	env.PATH = `${path.dirname(nodeBin)}${path.delimiter}${env.PATH || ''}`;
 	if (nodeDir) env.npm_config_nodedir = nodeDir;
+	// npm looks for its global config (where this machine keeps e.g. its CA file) under the prefix of
+	// the node that runs it; keep the system one when another node runs npm.
+	if (!env.npm_config_globalconfig) {
+		const systemGlobal = path.resolve(path.dirname(process.execPath), '..', 'etc', 'npmrc');
+		if (fs.existsSync(systemGlobal)) env.npm_config_globalconfig = systemGlobal;
+	}
 	for (const key of Object.keys(env)) {
 		// Leftovers of an outer `npm run` would point child npm/node-gyp at the outer Node.
 		if (/^npm_(config_)?(node_execpath|execpath|node_version)$/i.test(key)) delete env[key];
