@@ -69,8 +69,13 @@ function main() {
 	let failed = 0;
 
 	if (!step('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'], env)) {
-		process.stdout.write(`\n0 passed, 1 failed\n`);
-		return 1;
+		// `npm ci` refuses a lock file that lacks optional platform packages the registry here does
+		// not have (e.g. some @unrs/resolver-binding-* of jest 30); `npm install` resolves around them.
+		process.stdout.write('npm ci failed: falling back to npm install (the lock file needs attention)\n');
+		if (!step('npm install', 'npm', ['install', '--no-audit', '--no-fund'], env)) {
+			process.stdout.write(`\n0 passed, 1 failed\n`);
+			return 1;
+		}
 	}
 	if (!step('lint', 'npm', ['run', 'lint'], env)) failed += 1;
 
