@@ -100,6 +100,50 @@ const headerProperties: INodeProperties[] = [
 	},
 ];
 
+const bodyParametersProperty: INodeProperties = {
+		displayName: 'Body Parameters',
+		name: 'bodyParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: { parameters: [{ name: '', value: '' }] },
+		options: [
+			{
+				name: 'parameters',
+				displayName: 'Parameter',
+				values: [
+					{
+						displayName: 'Parameter Type',
+						name: 'parameterType',
+						type: 'options',
+						displayOptions: { show: { '/contentType': ['multipart-form-data'] } },
+						options: [
+							{ name: 'Form Data', value: 'formData' },
+							{ name: 'N8n Binary File', value: 'formBinaryData' },
+						],
+						default: 'formData',
+					},
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						displayOptions: { hide: { parameterType: ['formBinaryData'] } },
+						default: '',
+					},
+					{
+						displayName: 'Input Data Field Name',
+						name: 'inputDataFieldName',
+						type: 'string',
+						displayOptions: { show: { parameterType: ['formBinaryData'] } },
+						default: 'data',
+						description: 'The binary property of the input item that holds the file',
+					},
+				],
+			},
+		],
+	};
+
 const bodyProperties: INodeProperties[] = [
 	{
 		displayName: 'Send Body',
@@ -138,52 +182,17 @@ const bodyProperties: INodeProperties[] = [
 		],
 		default: 'json',
 	},
+	// Two properties with one name: n8n keeps a parameter only while its display conditions
+	// hold, and the JSON body's "Specify Body" must not hide the form and multipart fields.
 	{
-		displayName: 'Body Parameters',
-		name: 'bodyParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
+		...bodyParametersProperty,
+		displayOptions: { show: { sendBody: [true], contentType: ['json'], specifyBody: ['keypair'] } },
+	},
+	{
+		...bodyParametersProperty,
 		displayOptions: {
-			show: { sendBody: [true], contentType: ['json', 'form-urlencoded', 'multipart-form-data'] },
-			hide: { specifyBody: ['json'] },
+			show: { sendBody: [true], contentType: ['form-urlencoded', 'multipart-form-data'] },
 		},
-		default: { parameters: [{ name: '', value: '' }] },
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{
-						displayName: 'Parameter Type',
-						name: 'parameterType',
-						type: 'options',
-						displayOptions: { show: { '/contentType': ['multipart-form-data'] } },
-						options: [
-							{ name: 'Form Data', value: 'formData' },
-							{ name: 'N8n Binary File', value: 'formBinaryData' },
-						],
-						default: 'formData',
-					},
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						displayOptions: { hide: { parameterType: ['formBinaryData'] } },
-						default: '',
-					},
-					{
-						displayName: 'Input Data Field Name',
-						name: 'inputDataFieldName',
-						type: 'string',
-						displayOptions: { show: { parameterType: ['formBinaryData'] } },
-						default: 'data',
-						description: 'The binary property of the input item that holds the file',
-					},
-				],
-			},
-		],
 	},
 	{
 		displayName: 'JSON',

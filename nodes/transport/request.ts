@@ -11,6 +11,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { errorChain } from './errorChain';
 import { alteryxApiError } from './errors';
 import { type AlteryxResponse, toBuffer } from './response';
 import { describeConnectionFailure, findErrorCode, TokenExchangeError } from './token';
@@ -135,9 +136,8 @@ function hasHeader(headers: IDataObject, name: string): boolean {
 
 /** The HTTP response inside an error thrown by n8n's request helpers, if there was one. */
 function responseOf(error: unknown): Omit<AlteryxResponse, 'url'> | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-		const candidate = (current as { response?: { status?: number; headers?: unknown; data?: unknown } })
+	for (const link of errorChain(error)) {
+		const candidate = (link as { response?: { status?: number; headers?: unknown; data?: unknown } })
 			.response;
 		if (candidate && typeof candidate.status === 'number') {
 			return {
@@ -146,16 +146,14 @@ function responseOf(error: unknown): Omit<AlteryxResponse, 'url'> | undefined {
 				body: toBuffer(candidate.data),
 			};
 		}
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
 
+/** n8n core replaces the message of what the credential's token exchange threw; find the original. */
 function findTokenError(error: unknown): TokenExchangeError | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-		if (current instanceof TokenExchangeError) return current;
-		current = (current as { cause?: unknown }).cause;
+	for (const link of errorChain(error)) {
+		if (link instanceof TokenExchangeError) return link;
 	}
 	return undefined;
 }

@@ -34,10 +34,15 @@ export function decodeJsonBody(body: unknown): unknown {
 	if (typeof body === 'object' && !Buffer.isBuffer(body) && !ArrayBuffer.isView(body)) return body;
 	const text = toBuffer(body).toString('utf8').replace(BOM, '');
 	if (text.trim() === '') return undefined;
+	const parsed = parseJson(text);
+	return parsed.ok ? parsed.value : text;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 	try {
-		return JSON.parse(text);
+		return { ok: true, value: JSON.parse(text) };
 	} catch {
-		return text;
+		return { ok: false };
 	}
 }
 
@@ -123,9 +128,13 @@ export function decodeResponse(response: AlteryxResponse, format: ResponseFormat
 	const disposition = headerValue(response.headers, 'content-disposition') ?? '';
 	if (!/attachment/i.test(disposition)) {
 		if (isJsonMime(mime) || mime === '') {
-			const decoded = decodeJsonBody(body);
-			if (typeof decoded !== 'string' || isJsonMime(mime)) return { kind: 'json', value: decoded };
-			if (mime === '') return { kind: 'text', value: decoded };
+			const text = body.toString('utf8').replace(BOM, '');
+			const parsed = parseJson(text);
+			if (parsed.ok) return { kind: 'json', value: parsed.value };
+			if (mime === '') return { kind: 'text', value: text };
+			// A JSON content type with a body that is not JSON (a proxy's error page, a
+			// truncated answer) is shown as text rather than failing the item.
+			return { kind: 'text', value: text };
 		}
 		if (isTextMime(mime)) return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
 	}

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { errorChain } from './errorChain';
 import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
 
 export interface AccessToken {
@@ -174,34 +175,36 @@ const UNREACHABLE_CODES = new Set([
 
 /** The first error code found along an error's cause chain (axios and n8n nest them). */
 export function findErrorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
+	for (const link of errorChain(error)) {
+		const code = (link as { code?: unknown }).code;
 		if (typeof code === 'string' && code !== '' && code !== 'ERR_BAD_RESPONSE') return code;
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
 
+/**
+ * Error codes stay out of the message: n8n replaces a message that mentions one (ECONNREFUSED,
+ * ETIMEDOUT…) with its own generic sentence, so the code goes into the description.
+ */
 export function describeConnectionFailure(error: unknown, url: string): TokenExchangeError {
 	const code = findErrorCode(error);
 	const origin = new URL(url).origin;
 	if (code && TLS_ERROR_CODES.has(code)) {
 		return new TokenExchangeError(
-			`The TLS certificate of ${origin} was rejected (${code})`,
-			'The server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.',
+			`The TLS certificate of ${origin} was rejected`,
+			`Node.js reported ${code}: the server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.`,
 		);
 	}
 	if (code && UNREACHABLE_CODES.has(code)) {
 		return new TokenExchangeError(
-			`Alteryx Server is unreachable at ${origin} (${code})`,
-			'Check the Web API Address (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).',
+			`Alteryx Server is unreachable at ${origin}`,
+			`The connection failed (${code}). Check the Web API Address (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).`,
 		);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new TokenExchangeError(
-		`Could not reach Alteryx Server at ${origin}: ${message}`,
-		'Check the Web API Address and the network between n8n and the server.',
+		`Could not reach Alteryx Server at ${origin}`,
+		`${message}. Check the Web API Address and the network between n8n and the server.`,
 	);
 }
 

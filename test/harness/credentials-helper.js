@@ -1,0 +1,102 @@
+'use strict';
+// A CredentialsHelper that behaves like n8n's own (packages/cli/src/credentials-helper.ts) for
+// what this pack uses: defaults filled from the credential's properties, `preAuthentication`
+// called when the expirable field is empty or after a 401, the result persisted in the store
+// (so the next execution reuses the token), and `authenticate` applied to every request.
+const { ICredentialsHelper, NodeHelpers } = require('n8n-workflow');
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	/**
+	 * @param {Record<string, object>} credentialTypes type name → credential class instance
+	 */
+	constructor(credentialTypes) {
+		super();
+		this.credentialTypes = credentialTypes;
+		/** id → { type, data }: what n8n keeps encrypted in its database. */
+		this.store = new Map();
+		this.preAuthenticationCalls = 0;
+	}
+
+	setCredentials(id, type, data) {
+		this.store.set(id, { type, data: { ...data } });
+	}
+
+	getStored(id) {
+		return this.store.get(id)?.data;
+	}
+
+	getType(name) {
+		const type = this.credentialTypes[name];
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+
+	getParentTypes(name) {
+		return this.getType(name).extends ?? [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	async authenticate(credentials, typeName, requestOptions) {
+		const type = this.getType(typeName);
+		if (typeof type.authenticate === 'function') {
+			return await type.authenticate(credentials, requestOptions);
+		}
+		if (type.authenticate && type.authenticate.type === 'generic') {
+			throw new Error('Generic authenticate is not used by this pack');
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
+		const type = this.getType(typeName);
+		const expirable = type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		this.preAuthenticationCalls++;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const nodeCredentials = node.credentials?.[typeName];
+		if (nodeCredentials) {
+			const stored = this.store.get(nodeCredentials.id);
+			stored.data = { ...stored.data, ...output };
+		}
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(nodeCredentials) {
+		const stored = this.store.get(nodeCredentials.id);
+		return { id: nodeCredentials.id, name: nodeCredentials.name, type: stored.type, getData: () => ({ ...stored.data }) };
+	}
+
+	async getDecrypted(additionalData, nodeCredentials, type) {
+		const stored = this.store.get(nodeCredentials.id);
+		if (!stored || stored.type !== type) {
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} does not exist`);
+		}
+		// Like n8n: every property gets its default when the stored data lacks it.
+		return NodeHelpers.getNodeParameters(this.getType(type).properties, { ...stored.data }, true, false, null, null);
+	}
+
+	async updateCredentials(nodeCredentials, type, data) {
+		this.setCredentials(nodeCredentials.id, type, data);
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
+		this.setCredentials(nodeCredentials.id, type, data);
+	}
+
+	getCredentialsProperties(type) {
+		return this.getType(type).properties;
+	}
+}
+
+module.exports = { TestCredentialsHelper };

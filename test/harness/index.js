@@ -1,0 +1,126 @@
+'use strict';
+// Runs one of the pack's nodes the way n8n runs it: n8n-core's real ExecuteContext (real
+// parameter resolution with expressions, real HTTP helpers with n8n's credential handling,
+// real binary-data helpers), so a test exercises the same code paths as a workflow execution.
+// n8n-core's own copy of the DI container: other dev tools pull in an older @n8n/di.
+const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+const { BinaryDataService, ExecuteContext } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+
+const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
+const { TestCredentialsHelper } = require('./credentials-helper');
+
+const CREDENTIAL_ID = 'alteryx-credential';
+const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
+
+let binaryDataReady;
+function ensureBinaryData() {
+	binaryDataReady ??= Container.get(BinaryDataService).init();
+	return binaryDataReady;
+}
+
+const noopLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * @param {{ webApiUrl: string, clientId: string, clientSecret: string, authentication?: string, ignoreSSLIssues?: boolean }} credentials
+ */
+function createHarness(credentials) {
+	const credentialsHelper = new TestCredentialsHelper({
+		[CREDENTIAL_TYPE]: new AlteryxServerOAuth2Api(),
+	});
+	credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, credentials);
+	const warnings = [];
+
+	/**
+	 * @param {Function} NodeClass the node class (e.g. AlteryxGet)
+	 * @param {{ parameters?: object, items?: object[], continueOnFail?: boolean, nodeName?: string }} run
+	 * @returns {Promise<object[][]>} what execute() returned
+	 */
+	async function execute(NodeClass, run = {}) {
+		await ensureBinaryData();
+		const nodeType = new NodeClass();
+		const typeName = `n8n-nodes-alteryx.${nodeType.description.name}`;
+		const node = {
+			id: 'node-under-test',
+			name: run.nodeName ?? nodeType.description.defaults.name,
+			type: typeName,
+			typeVersion: nodeType.description.version,
+			position: [0, 0],
+			parameters: run.parameters ?? {},
+			credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'Alteryx test server' } },
+			...(run.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		};
+		const nodeTypes = {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		};
+		const workflow = new Workflow({
+			id: 'harness',
+			name: 'harness',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			settings: {},
+		});
+		const workflowNode = workflow.getNode(node.name);
+		const items = (run.items ?? [{ json: {} }]).map((item) => ('json' in item ? item : { json: item }));
+		const additionalData = {
+			credentialsHelper,
+			executionId: 'harness-execution',
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			variables: {},
+			currentNodeParameters: undefined,
+			logAiEvent: () => {},
+			userId: 'harness-user',
+		};
+		const runExecutionData = {
+			version: 1,
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				nodeExecutionStack: [],
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: {},
+			},
+		};
+		const inputData = { main: [items] };
+		const executeData = { node: workflowNode, data: inputData, source: { main: [{ previousNode: 'Start' }] } };
+		const context = new ExecuteContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			'manual',
+			runExecutionData,
+			0,
+			items,
+			inputData,
+			executeData,
+			[],
+			run.abortSignal,
+		);
+		Object.defineProperty(context, 'logger', {
+			value: { ...noopLogger, warn: (message) => warnings.push(message) },
+		});
+		return await nodeType.execute.call(context);
+	}
+
+	return {
+		execute,
+		credentialsHelper,
+		warnings,
+		/** The credential as n8n would have stored it (with the persisted token). */
+		storedCredentials: () => credentialsHelper.getStored(CREDENTIAL_ID),
+		setCredentials: (data) => credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, data),
+	};
+}
+
+module.exports = { createHarness, CREDENTIAL_TYPE };

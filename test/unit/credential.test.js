@@ -1,0 +1,262 @@
+'use strict';
+// The credential as n8n uses it: token exchange (header and body client authentication),
+// reuse across items and executions, one refresh and one retry on 401 (also for uploads),
+// coalesced exchanges for parallel items, and plain-words failures.
+const net = require('node:net');
+
+const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
+const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
+const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
+const { startEmulator } = require('../emulator');
+const { createHarness } = require('../harness');
+const { binaryItem, requestsTo, run, uploadParameters } = require('./helpers');
+
+const credentialType = new AlteryxServerOAuth2Api();
+let emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+	emulator.configure({ clientAuth: 'both', tokenTtlSeconds: 3600 });
+});
+
+function harnessFor(overrides = {}) {
+	const { clientId, clientSecret } = emulator.credentials.curator;
+	return createHarness({
+		webApiUrl: emulator.webApiUrl,
+		clientId,
+		clientSecret,
+		authentication: 'header',
+		...overrides,
+	});
+}
+
+const listWorkflows = { parameters: { endpoint: 'v3/workflows' } };
+
+describe('credential fields', () => {
+	test('keeps the public field names saved credentials depend on', () => {
+		expect(credentialType.name).toBe('alteryxServerOAuth2Api');
+		expect(credentialType.properties.map((property) => property.name)).toEqual([
+			'webApiUrl',
+			'clientId',
+			'clientSecret',
+			'authentication',
+			'ignoreSSLIssues',
+			'accessToken',
+		]);
+		const byName = Object.fromEntries(credentialType.properties.map((p) => [p.name, p]));
+		expect(byName.clientId.displayName).toBe('API Access Key');
+		expect(byName.clientSecret.displayName).toBe('API Access Secret');
+		expect(byName.clientSecret.typeOptions.password).toBe(true);
+		expect(byName.authentication.default).toBe('header');
+		expect(byName.ignoreSSLIssues.default).toBe(false);
+		expect(byName.accessToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+	});
+
+	test('the Test button checks a real V3 call and explains a denied one', () => {
+		expect(credentialType.test.request).toMatchObject({ url: 'v3/workflows' });
+		const rule401 = credentialType.test.rules.find((rule) => rule.properties.value === 401);
+		expect(rule401.properties.message).toMatch(/API Access/);
+	});
+});
+
+describe('token exchange', () => {
+	test.each([
+		['header', 'header'],
+		['body', 'body'],
+	])('client authentication "%s" is accepted by a server that only accepts %s', async (mode) => {
+		emulator.configure({ clientAuth: mode });
+		const harness = harnessFor({ authentication: mode });
+		const { items, error } = await run(harness, AlteryxGet, listWorkflows);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(3);
+		expect(emulator.counters.tokenRequestsByAuth[mode]).toBe(1);
+		expect(emulator.counters.tokenRequests).toBe(1);
+	});
+
+	test('the wrong mode for a server that only accepts the other fails with advice to switch', async () => {
+		emulator.configure({ clientAuth: 'body' });
+		const { error } = await run(harnessFor({ authentication: 'header' }), AlteryxGet, listWorkflows);
+		expect(error.message).toMatch(/rejected the API Access Key or Secret/);
+		expect(error.description).toMatch(/Client Authentication = "body"/);
+	});
+
+	test.each([
+		['with a trailing slash', (url) => url],
+		['without a trailing slash', (url) => url.replace(/\/$/, '')],
+	])('the Web API address works %s', async (_, shape) => {
+		const harness = harnessFor({ webApiUrl: shape(emulator.webApiUrl) });
+		const { items } = await run(harness, AlteryxGet, listWorkflows);
+		expect(items.length).toBeGreaterThan(3);
+		expect(requestsTo(emulator, 'POST', '/webapi/oauth2/token')).toHaveLength(1);
+	});
+
+	test('a wrong secret says so in plain words and never shows the secret', async () => {
+		const secret = 'wrong-secret-value-1234';
+		const { error } = await run(harnessFor({ clientSecret: secret }), AlteryxGet, listWorkflows);
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toMatch(/rejected the API Access Key or Secret/);
+		expect(error.description).toMatch(/My Profile → Keys/);
+		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(
+			secret,
+		);
+	});
+
+	test('an unreachable server is reported as unreachable', async () => {
+		const port = await closedPort();
+		const { error } = await run(
+			harnessFor({ webApiUrl: `http://127.0.0.1:${port}/webapi/` }),
+			AlteryxGet,
+			listWorkflows,
+		);
+		expect(error.message).toMatch(/Alteryx Server is unreachable at http:\/\/127\.0\.0\.1:\d+$/);
+		expect(error.description).toMatch(/ECONNREFUSED/);
+	});
+
+	test('a user without API access gets the role and API-access hint', async () => {
+		const { clientId, clientSecret } = emulator.credentials.noApi;
+		const { error } = await run(harnessFor({ clientId, clientSecret }), AlteryxGet, listWorkflows);
+		expect(error.message).toMatch(/Authorization has been denied/);
+		expect(error.description).toMatch(/API Access = Yes/);
+		expect(error.httpCode).toBe('401');
+	});
+});
+
+describe('token reuse and refresh', () => {
+	test('100 items need one token request; the next execution reuses the stored token', async () => {
+		const harness = harnessFor();
+		const items = Array.from({ length: 100 }, (_, index) => ({ index }));
+		const first = await run(harness, AlteryxGet, {
+			parameters: { endpoint: '=v3/workflows/{{ $json.index % 2 ? "66ebd18d3d62000400000001" : "66ebd18d3d62000400000002" }}' },
+			items,
+		});
+		expect(first.error).toBeUndefined();
+		expect(first.items).toHaveLength(100);
+		expect(emulator.counters.tokenRequests).toBe(1);
+		expect(harness.storedCredentials().accessToken).toMatch(/.{16,}/);
+
+		await run(harness, AlteryxGet, listWorkflows);
+		expect(emulator.counters.tokenRequests).toBe(1);
+	});
+
+	test('100 items in parallel batches with no token yet share one exchange', async () => {
+		const harness = harnessFor();
+		const { items, error } = await run(harness, AlteryxGet, {
+			parameters: {
+				endpoint: 'v3/workflows/66ebd18d3d62000400000001',
+				options: { batching: { batch: { batchSize: 25, batchInterval: 0 } } },
+			},
+			items: Array.from({ length: 100 }, () => ({})),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(100);
+		expect(emulator.counters.tokenRequests).toBe(1);
+	});
+
+	test('an expired token costs exactly one new exchange and one retry', async () => {
+		const harness = harnessFor();
+		await run(harness, AlteryxGet, listWorkflows);
+		emulator.expireAllTokens();
+		const before = emulator.requests.length;
+		const { items, error } = await run(harness, AlteryxGet, listWorkflows);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(3);
+		const sequence = emulator.requests.slice(before).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+		expect(sequence).toEqual([
+			'GET /webapi/v3/workflows 401',
+			'POST /webapi/oauth2/token 200',
+			'GET /webapi/v3/workflows 200',
+		]);
+	});
+
+	test('a token that expires between executions (1 s lifetime) is refreshed transparently', async () => {
+		emulator.configure({ tokenTtlSeconds: 1 });
+		const harness = harnessFor();
+		await run(harness, AlteryxGet, listWorkflows);
+		await new Promise((resolve) => setTimeout(resolve, 1200));
+		const { error } = await run(harness, AlteryxGet, listWorkflows);
+		expect(error).toBeUndefined();
+		expect(emulator.counters.tokenRequests).toBe(2);
+	});
+
+	test('a multipart upload that meets an expired token is sent again, whole', async () => {
+		const harness = harnessFor();
+		await run(harness, AlteryxGet, listWorkflows);
+		emulator.expireAllTokens();
+		const packageBytes = Buffer.from('PK\u0003\u0004 pretend package bytes for retry');
+		const { items, error } = await run(harness, AlteryxPost, {
+			parameters: uploadParameters(emulator.credentials.curator.userId, 'Retry Upload'),
+			items: [await binaryItem(packageBytes, 'retry.yxzp')],
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toMatch(/^[0-9a-f]{24}$/);
+		const uploads = requestsTo(emulator, 'POST', '/webapi/v3/workflows');
+		expect(uploads.map((entry) => entry.status)).toEqual([401, 200]);
+		expect(uploads[0].bodyBytes).toBe(uploads[1].bodyBytes);
+		expect(emulator.counters.tokenRequests).toBe(2);
+		const stored = emulator.state.workflows.get(items[0].json.id);
+		expect(stored).toBeDefined();
+	});
+});
+
+describe('authenticate() keeps the token on the configured server', () => {
+	const credentials = {
+		webApiUrl: 'https://alteryx.example.com/webapi/',
+		accessToken: 'the-token',
+		ignoreSSLIssues: false,
+	};
+
+	test('adds the bearer token for the same origin', async () => {
+		const options = await credentialType.authenticate(credentials, {
+			url: 'https://alteryx.example.com/webapi/v3/workflows',
+		});
+		expect(options.headers.Authorization).toBe('Bearer the-token');
+		expect(options.sendCredentialsOnCrossOriginRedirect).toBe(false);
+	});
+
+	test.each([
+		'https://evil.example.com/webapi/v3/workflows',
+		'http://alteryx.example.com/webapi/v3/workflows',
+		'https://alteryx.example.com:8443/webapi/v3/workflows',
+		'//evil.example.com/x',
+	])('refuses %s', async (url) => {
+		await expect(credentialType.authenticate(credentials, { url })).rejects.toThrow(
+			/Refusing to send the Alteryx Server token/,
+		);
+	});
+
+	test('understands the HTTP Request node (uri, baseURL)', async () => {
+		const viaUri = await credentialType.authenticate(credentials, {
+			uri: 'https://alteryx.example.com/webapi/v3/users',
+		});
+		expect(viaUri.headers.Authorization).toBe('Bearer the-token');
+		const viaBase = await credentialType.authenticate(credentials, {
+			baseURL: 'https://alteryx.example.com/webapi',
+			url: '/v3/users',
+		});
+		expect(viaBase.headers.Authorization).toBe('Bearer the-token');
+	});
+
+	test('Ignore SSL Issues applies to API calls too', async () => {
+		const options = await credentialType.authenticate(
+			{ ...credentials, ignoreSSLIssues: true },
+			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
+		);
+		expect(options.skipSslCertificateValidation).toBe(true);
+	});
+});
+
+function closedPort() {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
