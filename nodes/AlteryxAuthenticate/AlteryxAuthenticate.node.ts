@@ -76,7 +76,8 @@ export class AlteryxAuthenticate implements INodeType {
 			);
 		} catch (error) {
 			const failure = toNodeError.call(this, error);
-			if (this.continueOnFail()) return [items.map((_, itemIndex) => errorItem(failure, itemIndex))];
+			if (this.continueOnFail())
+				return [items.map((_, itemIndex) => errorItem(failure, itemIndex))];
 			throw failure;
 		}
 

@@ -12,7 +12,8 @@ export class AlteryxDelete implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"DELETE " + $parameter["endpoint"]}}',
-		description: 'Delete on Alteryx Server: cancel jobs, remove schedules, users, collections and workflows (the Server API DELETE macro)',
+		description:
+			'Delete on Alteryx Server: cancel jobs, remove schedules, users, collections and workflows (the Server API DELETE macro)',
 		defaults: { name: 'Alteryx Server DELETE' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -12,7 +12,8 @@ export class AlteryxGet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"GET " + $parameter["endpoint"]}}',
-		description: 'Read from Alteryx Server: lists, details, job status, package and output downloads (the Server API GET macro)',
+		description:
+			'Read from Alteryx Server: lists, details, job status, package and output downloads (the Server API GET macro)',
 		defaults: { name: 'Alteryx Server GET' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

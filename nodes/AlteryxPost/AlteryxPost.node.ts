@@ -12,7 +12,8 @@ export class AlteryxPost implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"POST " + $parameter["endpoint"]}}',
-		description: 'Create on Alteryx Server: run workflows, upload packages, add users, collections and schedules (the Server API POST macro)',
+		description:
+			'Create on Alteryx Server: run workflows, upload packages, add users, collections and schedules (the Server API POST macro)',
 		defaults: { name: 'Alteryx Server POST' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

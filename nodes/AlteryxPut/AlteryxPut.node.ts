@@ -12,7 +12,8 @@ export class AlteryxPut implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"PUT " + $parameter["endpoint"]}}',
-		description: 'Update on Alteryx Server: users, workflows, schedules, collections, permissions (the Server API PUT macro)',
+		description:
+			'Update on Alteryx Server: users, workflows, schedules, collections, permissions (the Server API PUT macro)',
 		defaults: { name: 'Alteryx Server PUT' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -74,7 +74,8 @@ const headerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		noDataExpression: true,
-		description: 'Whether the request has extra headers (the Authorization header is added for you)',
+		description:
+			'Whether the request has extra headers (the Authorization header is added for you)',
 	},
 	{
 		displayName: 'Specify Headers',
@@ -101,48 +102,48 @@ const headerProperties: INodeProperties[] = [
 ];
 
 const bodyParametersProperty: INodeProperties = {
-		displayName: 'Body Parameters',
-		name: 'bodyParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: { parameters: [{ name: '', value: '' }] },
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{
-						displayName: 'Parameter Type',
-						name: 'parameterType',
-						type: 'options',
-						displayOptions: { show: { '/contentType': ['multipart-form-data'] } },
-						options: [
-							{ name: 'Form Data', value: 'formData' },
-							{ name: 'N8n Binary File', value: 'formBinaryData' },
-						],
-						default: 'formData',
-					},
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						displayOptions: { hide: { parameterType: ['formBinaryData'] } },
-						default: '',
-					},
-					{
-						displayName: 'Input Data Field Name',
-						name: 'inputDataFieldName',
-						type: 'string',
-						displayOptions: { show: { parameterType: ['formBinaryData'] } },
-						default: 'data',
-						description: 'The binary property of the input item that holds the file',
-					},
-				],
-			},
-		],
-	};
+	displayName: 'Body Parameters',
+	name: 'bodyParameters',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: { parameters: [{ name: '', value: '' }] },
+	options: [
+		{
+			name: 'parameters',
+			displayName: 'Parameter',
+			values: [
+				{
+					displayName: 'Parameter Type',
+					name: 'parameterType',
+					type: 'options',
+					displayOptions: { show: { '/contentType': ['multipart-form-data'] } },
+					options: [
+						{ name: 'Form Data', value: 'formData' },
+						{ name: 'N8n Binary File', value: 'formBinaryData' },
+					],
+					default: 'formData',
+				},
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					displayOptions: { hide: { parameterType: ['formBinaryData'] } },
+					default: '',
+				},
+				{
+					displayName: 'Input Data Field Name',
+					name: 'inputDataFieldName',
+					type: 'string',
+					displayOptions: { show: { parameterType: ['formBinaryData'] } },
+					default: 'data',
+					description: 'The binary property of the input item that holds the file',
+				},
+			],
+		},
+	],
+};
 
 const bodyProperties: INodeProperties[] = [
 	{
@@ -279,8 +280,8 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 			name: 'outputPropertyName',
 			type: 'string',
 			default: 'data',
-			displayOptions: { show: { responseFormat: ['file', 'text'] } },
-			description: 'The binary property (file) or JSON property (text) that receives the response',
+			description:
+				'The binary property (file responses) or JSON property (text responses) that receives the body',
 		},
 		{
 			displayName: 'Response Format',
@@ -290,7 +291,8 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 				{
 					name: 'Autodetect',
 					value: 'autodetect',
-					description: 'JSON as items, text as text, anything else (packages, job outputs) as a file',
+					description:
+						'JSON as items, text as text, anything else (packages, job outputs) as a file',
 				},
 				{ name: 'File', value: 'file', description: 'Always put the body into a binary property' },
 				{ name: 'JSON', value: 'json' },
@@ -389,7 +391,8 @@ export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: ENDPOINT_EXAMPLES[method],
-			description: 'Path relative to the Web API address of the credential, e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, admin/v1/… A full URL is accepted only on the same server',
+			description:
+				'Path relative to the Web API address of the credential, e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, admin/v1/… A full URL is accepted only on the same server',
 		},
 		...queryProperties,
 		...headerProperties,

@@ -122,7 +122,14 @@ async function buildRequest(
 	};
 
 	if (this.getNodeParameter('sendQuery', itemIndex, false)) {
-		request.qs = readPairs.call(this, 'Query', 'specifyQuery', 'queryParameters', 'jsonQuery', itemIndex);
+		request.qs = readPairs.call(
+			this,
+			'Query',
+			'specifyQuery',
+			'queryParameters',
+			'jsonQuery',
+			itemIndex,
+		);
 	}
 	if (this.getNodeParameter('sendHeaders', itemIndex, false)) {
 		const headers = readPairs.call(
@@ -136,7 +143,7 @@ async function buildRequest(
 		for (const [name, value] of Object.entries(headers)) {
 			if (!HEADER_NAME.test(name)) {
 				throw new NodeOperationError(this.getNode(), `The header name "${name}" is not valid`, {
-					description: 'Header names may contain letters, digits and - _ . ! # $ % & \' * + ^ ` | ~',
+					description: "Header names may contain letters, digits and - _ . ! # $ % & ' * + ^ ` | ~",
 					itemIndex,
 				});
 			}
@@ -150,7 +157,10 @@ async function buildRequest(
 		}
 		request.headers = headers;
 	}
-	if ((method === 'POST' || method === 'PUT') && this.getNodeParameter('sendBody', itemIndex, false)) {
+	if (
+		(method === 'POST' || method === 'PUT') &&
+		this.getNodeParameter('sendBody', itemIndex, false)
+	) {
 		await addBody.call(this, request, itemIndex);
 	}
 	return request;
@@ -182,7 +192,11 @@ function readPairs(
 		const existing = result[name];
 		// A name given twice is sent twice (?statuses=Queued&statuses=Running).
 		if (existing === undefined) result[name] = value ?? '';
-		else result[name] = [...(Array.isArray(existing) ? existing : [existing]), value ?? ''] as string[];
+		else
+			result[name] = [
+				...(Array.isArray(existing) ? existing : [existing]),
+				value ?? '',
+			] as string[];
 	}
 	return result;
 }
@@ -229,7 +243,11 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 
 	if (contentType === 'form-urlencoded') {
 		const form = new URLSearchParams();
-		for (const pair of this.getNodeParameter('bodyParameters.parameters', itemIndex, []) as KeyValue[]) {
+		for (const pair of this.getNodeParameter(
+			'bodyParameters.parameters',
+			itemIndex,
+			[],
+		) as KeyValue[]) {
 			if (pair.name) form.append(pair.name, pair.value ?? '');
 		}
 		request.body = form.toString();
@@ -239,7 +257,11 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 
 	if (contentType === 'multipart-form-data') {
 		const parts: MultipartPart[] = [];
-		for (const pair of this.getNodeParameter('bodyParameters.parameters', itemIndex, []) as KeyValue[]) {
+		for (const pair of this.getNodeParameter(
+			'bodyParameters.parameters',
+			itemIndex,
+			[],
+		) as KeyValue[]) {
 			if (!pair.name) continue;
 			if (pair.parameterType === 'formBinaryData') {
 				const property = pair.inputDataFieldName || 'data';
@@ -269,7 +291,11 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 	}
 
 	request.body = this.getNodeParameter('body', itemIndex, '') as string;
-	headers['Content-Type'] = this.getNodeParameter('rawContentType', itemIndex, 'text/plain') as string;
+	headers['Content-Type'] = this.getNodeParameter(
+		'rawContentType',
+		itemIndex,
+		'text/plain',
+	) as string;
 }
 
 /**
@@ -298,11 +324,16 @@ async function fetchPages(
 		);
 		if (response.statusCode >= 400) {
 			// Only reachable with Never Error: return what the server said, as the last record.
-			records.push({ statusCode: response.statusCode, body: decodeJsonBody(response.body) as IDataObject });
+			records.push({
+				statusCode: response.statusCode,
+				body: decodeJsonBody(response.body) as IDataObject,
+			});
 			break;
 		}
 		const decoded = decodeJsonBody(response.body);
-		const envelope = decoded as { data?: unknown; pagination?: { hasNextPage?: boolean } } | undefined;
+		const envelope = decoded as
+			| { data?: unknown; pagination?: { hasNextPage?: boolean } }
+			| undefined;
 		const page: unknown[] = Array.isArray(decoded)
 			? decoded
 			: Array.isArray(envelope?.data)
@@ -310,13 +341,19 @@ async function fetchPages(
 				: [];
 		if (!Array.isArray(decoded) && !Array.isArray(envelope?.data)) {
 			throw new NodeOperationError(this.getNode(), 'This endpoint does not return a list', {
-				description: 'Pagination works with endpoints that return an array or a { data: [...] } page. Remove the Pagination option for this endpoint.',
+				description:
+					'Pagination works with endpoints that return an array or a { data: [...] } page. Remove the Pagination option for this endpoint.',
 				itemIndex,
 			});
 		}
 		records.push(...jsonValueToItems(page.slice(0, limit - records.length), true));
 		const hasNextPage = envelope?.pagination?.hasNextPage;
-		if (page.length === 0 || hasNextPage === false || (hasNextPage === undefined && page.length < size)) break;
+		if (
+			page.length === 0 ||
+			hasNextPage === false ||
+			(hasNextPage === undefined && page.length < size)
+		)
+			break;
 	}
 	return records;
 }
@@ -329,7 +366,12 @@ async function responseToItems(
 ): Promise<INodeExecutionData[]> {
 	const pairedItem = { item: itemIndex };
 	const status = { statusCode: response.statusCode, headers: response.headers };
-	const decoded = decodeResponseOrExplain.call(this, response, options.responseFormat ?? 'autodetect', itemIndex);
+	const decoded = decodeResponseOrExplain.call(
+		this,
+		response,
+		options.responseFormat ?? 'autodetect',
+		itemIndex,
+	);
 	const propertyName = options.outputPropertyName || 'data';
 
 	if (decoded.kind === 'file') {
@@ -347,7 +389,10 @@ async function responseToItems(
 		return [{ json: options.fullResponse ? { ...status, ...json } : json, pairedItem }];
 	}
 	if (decoded.kind === 'empty') {
-		const json: IDataObject = { success: response.statusCode < 400, statusCode: response.statusCode };
+		const json: IDataObject = {
+			success: response.statusCode < 400,
+			statusCode: response.statusCode,
+		};
 		if (options.fullResponse) json.headers = response.headers;
 		return [{ json, pairedItem }];
 	}

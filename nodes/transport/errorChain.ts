@@ -8,7 +8,9 @@ export function* errorChain(error: unknown): Generator<object> {
 		yield current;
 		const wrapper = current as { cause?: unknown; errorResponse?: unknown };
 		current =
-			wrapper.errorResponse && typeof wrapper.errorResponse === 'object' && wrapper.errorResponse !== current
+			wrapper.errorResponse &&
+			typeof wrapper.errorResponse === 'object' &&
+			wrapper.errorResponse !== current
 				? wrapper.errorResponse
 				: wrapper.cause;
 	}

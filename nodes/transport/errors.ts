@@ -71,7 +71,8 @@ export function describeModelState(modelState: AlteryxErrorBody['modelState']): 
 	if (!modelState || typeof modelState !== 'object') return [];
 	const lines: string[] = [];
 	for (const [field, messages] of Object.entries(modelState)) {
-		const label = field.replace(/^(contract|model|request)\./i, '') || 'request';
+		// ASP.NET prefixes the parameter name ("contract.", "userContract."); users know the field.
+		const label = field.replace(/^[a-z]*(contract|model|request)\./i, '') || 'request';
 		for (const message of Array.isArray(messages) ? messages : [messages]) {
 			lines.push(`${label}: ${String(message)}`);
 		}

@@ -137,8 +137,9 @@ function hasHeader(headers: IDataObject, name: string): boolean {
 /** The HTTP response inside an error thrown by n8n's request helpers, if there was one. */
 function responseOf(error: unknown): Omit<AlteryxResponse, 'url'> | undefined {
 	for (const link of errorChain(error)) {
-		const candidate = (link as { response?: { status?: number; headers?: unknown; data?: unknown } })
-			.response;
+		const candidate = (
+			link as { response?: { status?: number; headers?: unknown; data?: unknown } }
+		).response;
 		if (candidate && typeof candidate.status === 'number') {
 			return {
 				statusCode: candidate.status,
@@ -172,15 +173,17 @@ function connectionError(node: INode, error: unknown, url: URL, itemIndex: numbe
 	}
 	const code = findErrorCode(error);
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String(error))) {
-		return new NodeApiError(node, { code: code ?? 'ETIMEDOUT' } as JsonObject, {
-			message: `Alteryx Server did not answer in time (${url.pathname})`,
+		// The error response carries no `code`: n8n would swap the message for a generic one.
+		const message = `Alteryx Server did not answer in time (${url.pathname})`;
+		return new NodeApiError(node, { message } as JsonObject, {
+			message,
 			description:
 				'Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.',
 			itemIndex,
 		});
 	}
 	const described = describeConnectionFailure(error, url.href);
-	return new NodeApiError(node, { code: code ?? 'UNKNOWN' } as JsonObject, {
+	return new NodeApiError(node, { message: described.message } as JsonObject, {
 		message: described.message,
 		description: described.description,
 		itemIndex,

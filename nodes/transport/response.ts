@@ -50,7 +50,11 @@ export function headerValue(headers: IDataObject, name: string): string | undefi
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers ?? {})) {
 		if (key.toLowerCase() === wanted) {
-			return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+			return Array.isArray(value)
+				? String(value[0])
+				: value === undefined
+					? undefined
+					: String(value);
 		}
 	}
 	return undefined;

@@ -90,12 +90,18 @@ export async function requestAccessToken(
 
 	const status = response.statusCode;
 	const body = parseJsonObject(response.body);
-	if (status >= 200 && status < 300 && typeof body?.access_token === 'string' && body.access_token) {
+	if (
+		status >= 200 &&
+		status < 300 &&
+		typeof body?.access_token === 'string' &&
+		body.access_token
+	) {
 		const expiresIn = Number(body.expires_in);
 		return {
 			accessToken: body.access_token,
 			tokenType: typeof body.token_type === 'string' ? body.token_type : 'bearer',
-			expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_SECONDS,
+			expiresIn:
+				Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_SECONDS,
 			issuedAt: new Date(),
 		};
 	}

@@ -74,7 +74,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getCredentials(nodeCredentials) {
 		const stored = this.store.get(nodeCredentials.id);
-		return { id: nodeCredentials.id, name: nodeCredentials.name, type: stored.type, getData: () => ({ ...stored.data }) };
+		return {
+			id: nodeCredentials.id,
+			name: nodeCredentials.name,
+			type: stored.type,
+			getData: () => ({ ...stored.data }),
+		};
 	}
 
 	async getDecrypted(additionalData, nodeCredentials, type) {
@@ -83,7 +88,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 			throw new Error(`Credential ${nodeCredentials.id} of type ${type} does not exist`);
 		}
 		// Like n8n: every property gets its default when the stored data lacks it.
-		return NodeHelpers.getNodeParameters(this.getType(type).properties, { ...stored.data }, true, false, null, null);
+		return NodeHelpers.getNodeParameters(
+			this.getType(type).properties,
+			{ ...stored.data },
+			true,
+			false,
+			null,
+			null,
+		);
 	}
 
 	async updateCredentials(nodeCredentials, type, data) {

@@ -65,7 +65,9 @@ function createHarness(credentials) {
 			settings: {},
 		});
 		const workflowNode = workflow.getNode(node.name);
-		const items = (run.items ?? [{ json: {} }]).map((item) => ('json' in item ? item : { json: item }));
+		const items = (run.items ?? [{ json: {} }]).map((item) =>
+			'json' in item ? item : { json: item },
+		);
 		const additionalData = {
 			credentialsHelper,
 			executionId: 'harness-execution',
@@ -93,7 +95,11 @@ function createHarness(credentials) {
 			},
 		};
 		const inputData = { main: [items] };
-		const executeData = { node: workflowNode, data: inputData, source: { main: [{ previousNode: 'Start' }] } };
+		const executeData = {
+			node: workflowNode,
+			data: inputData,
+			source: { main: [{ previousNode: 'Start' }] },
+		};
 		const context = new ExecuteContext(
 			workflow,
 			workflowNode,
@@ -115,11 +121,15 @@ function createHarness(credentials) {
 
 	return {
 		execute,
+		/** The bytes of a binary property, wherever n8n stored them (memory or filesystem). */
+		binaryBuffer: async (binaryData) =>
+			await Container.get(BinaryDataService).getAsBuffer(binaryData),
 		credentialsHelper,
 		warnings,
 		/** The credential as n8n would have stored it (with the persisted token). */
 		storedCredentials: () => credentialsHelper.getStored(CREDENTIAL_ID),
-		setCredentials: (data) => credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, data),
+		setCredentials: (data) =>
+			credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, data),
 	};
 }
 

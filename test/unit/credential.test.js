@@ -81,7 +81,11 @@ describe('token exchange', () => {
 
 	test('the wrong mode for a server that only accepts the other fails with advice to switch', async () => {
 		emulator.configure({ clientAuth: 'body' });
-		const { error } = await run(harnessFor({ authentication: 'header' }), AlteryxGet, listWorkflows);
+		const { error } = await run(
+			harnessFor({ authentication: 'header' }),
+			AlteryxGet,
+			listWorkflows,
+		);
 		expect(error.message).toMatch(/rejected the API Access Key or Secret/);
 		expect(error.description).toMatch(/Client Authentication = "body"/);
 	});
@@ -132,7 +136,10 @@ describe('token reuse and refresh', () => {
 		const harness = harnessFor();
 		const items = Array.from({ length: 100 }, (_, index) => ({ index }));
 		const first = await run(harness, AlteryxGet, {
-			parameters: { endpoint: '=v3/workflows/{{ $json.index % 2 ? "66ebd18d3d62000400000001" : "66ebd18d3d62000400000002" }}' },
+			parameters: {
+				endpoint:
+					'=v3/workflows/{{ $json.index % 2 ? "66ebd18d3d62000400000001" : "66ebd18d3d62000400000002" }}',
+			},
 			items,
 		});
 		expect(first.error).toBeUndefined();
@@ -166,7 +173,9 @@ describe('token reuse and refresh', () => {
 		const { items, error } = await run(harness, AlteryxGet, listWorkflows);
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(3);
-		const sequence = emulator.requests.slice(before).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+		const sequence = emulator.requests
+			.slice(before)
+			.map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 		expect(sequence).toEqual([
 			'GET /webapi/v3/workflows 401',
 			'POST /webapi/oauth2/token 200',

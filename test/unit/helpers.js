@@ -28,7 +28,9 @@ async function run(harness, NodeClass, run) {
 
 function requestsTo(emulator, method, pathPattern) {
 	return emulator.requests.filter(
-		(entry) => entry.method === method && (pathPattern instanceof RegExp ? pathPattern.test(entry.path) : entry.path === pathPattern),
+		(entry) =>
+			entry.method === method &&
+			(pathPattern instanceof RegExp ? pathPattern.test(entry.path) : entry.path === pathPattern),
 	);
 }
 

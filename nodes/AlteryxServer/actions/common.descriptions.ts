@@ -1,0 +1,218 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export interface LocatorOptions {
+	/** Parameter name; defaults to '<kind>Id' (workflowId, userId, …). */
+	name?: string;
+	displayName?: string;
+	description?: string;
+	required?: boolean;
+}
+
+interface LocatorKind {
+	name: string;
+	displayName: string;
+	description: string;
+	searchListMethod: string;
+	idPlaceholder: string;
+}
+
+/**
+ * A "From List / By ID" picker. Ids are not validated by pattern: Alteryx uses 24-hex ids for
+ * most assets, but Active Directory SIDs stand in for users on Windows-authenticated servers.
+ */
+function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
+	return {
+		displayName: options.displayName ?? kind.displayName,
+		name: options.name ?? kind.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description ?? kind.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${kind.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: kind.idPlaceholder,
+			},
+		],
+	};
+}
+
+export const workflowLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'workflowId',
+			displayName: 'Workflow',
+			description: 'The workflow (or analytic app) to use, picked by name or given by its ID',
+			searchListMethod: 'searchWorkflows',
+			idPlaceholder: 'e.g. 66ebd18d3d62000400000001',
+		},
+		options,
+	);
+
+export const userLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'userId',
+			displayName: 'User',
+			description: 'The Alteryx Server user, picked by name or email or given by its ID',
+			searchListMethod: 'searchUsers',
+			idPlaceholder: 'e.g. 66ebd18d3d62000100000001',
+		},
+		options,
+	);
+
+export const collectionLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'collectionId',
+			displayName: 'Collection',
+			description: 'The collection, picked by name or given by its ID',
+			searchListMethod: 'searchCollections',
+			idPlaceholder: 'e.g. 66ebd18d3d62000600000001',
+		},
+		options,
+	);
+
+export const scheduleLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'scheduleId',
+			displayName: 'Schedule',
+			description: 'The schedule, picked by name or given by its ID',
+			searchListMethod: 'searchSchedules',
+			idPlaceholder: 'e.g. 66ebd18d3d62000700000001',
+		},
+		options,
+	);
+
+export const userGroupLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'userGroupId',
+			displayName: 'User Group',
+			description: 'The custom user group, picked by name or given by its ID',
+			searchListMethod: 'searchUserGroups',
+			idPlaceholder: 'e.g. 66ebd18d3d62000300000001',
+		},
+		options,
+	);
+
+export const credentialLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'credentialId',
+			displayName: 'Credential',
+			description:
+				'The Alteryx Server credential (a stored Windows user name and password), picked by user name or given by its ID',
+			searchListMethod: 'searchCredentials',
+			idPlaceholder: 'e.g. 66ebd18d3d62000800000001',
+		},
+		options,
+	);
+
+export const jobLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'jobId',
+			displayName: 'Job',
+			description:
+				'The job, picked from the most recent jobs in the queue (Curator only) or given by its ID, e.g. the ID returned by Workflow → Run',
+			searchListMethod: 'searchJobs',
+			idPlaceholder: 'e.g. 66ebd18d3d62000a00000001',
+		},
+		options,
+	);
+
+/** Return All / Limit for a Get Many operation. */
+export function returnAllOrLimit(noun: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: `Max number of ${noun} to return`,
+		},
+	];
+}
+
+/** The name of a binary property, for operations that read or write a file. */
+export function binaryPropertyName(
+	displayName: string,
+	description: string,
+	name = 'binaryPropertyName',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the binary property (see the Binary tab of the item)',
+		description,
+	};
+}
+
+/** Job priorities of EnqueueJobContract and the schedule contracts. */
+export const priorityOptions = [
+	{ name: 'Critical', value: 'Critical' },
+	{ name: 'Default', value: 'Default' },
+	{ name: 'High', value: 'High' },
+	{ name: 'Low', value: 'Low' },
+	{ name: 'Medium', value: 'Medium' },
+];
+
+export const executionModeOptions = [
+	{
+		name: 'Safe',
+		value: 'Safe',
+		description:
+			'No reading or writing outside the server’s staging folder, no Run Command, Python or R tools',
+	},
+	{
+		name: 'Semi Safe',
+		value: 'SemiSafe',
+		description: 'Like Safe, but the workflow may read data from anywhere',
+	},
+	{
+		name: 'Standard',
+		value: 'Standard',
+		description: 'Unrestricted: the workflow may read and write anywhere and use every tool',
+	},
+];
+
+export const workflowCredentialTypeOptions = [
+	{
+		name: 'Default',
+		value: 'Default',
+		description: 'Runs as the server’s default Run As user',
+	},
+	{
+		name: 'Required',
+		value: 'Required',
+		description: 'Whoever runs it must supply a credential',
+	},
+	{
+		name: 'Specific',
+		value: 'Specific',
+		description: 'Always runs with the credential given in Credential ID',
+	},
+];

@@ -1,0 +1,10 @@
+import type { ResourceModule } from './node.type';
+import * as job from './job/Job.resource';
+import * as workflow from './workflow/Workflow.resource';
+
+/**
+ * Every resource of the Alteryx Server node. Adding a resource: create
+ * `actions/<resource>/<Resource>.resource.ts` with its operations, import it here and add it to
+ * this list. The Resource dropdown, the router and the swagger coverage test all read this list.
+ */
+export const resources: ResourceModule[] = [job, workflow];

@@ -1,0 +1,244 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationRoute } from '../actions/node.type';
+import { requestRoute, requestRouteJson } from './api';
+import { responseToBinary } from './binary';
+
+/** The job endpoints the Run and Job operations share. */
+export const jobRoutes = {
+	get: {
+		method: 'GET',
+		path: '/v3/jobs/{jobId}',
+		operationId: 'Jobs_GetJobV3',
+	},
+	cancel: {
+		method: 'DELETE',
+		path: '/v3/jobs/{jobId}',
+		operationId: 'Jobs_CancelJob',
+	},
+	downloadOutput: {
+		method: 'GET',
+		path: '/v1/jobs/{jobId}/output/{outputId}',
+		operationId: null,
+		outsideSwagger:
+			'V3 has no output download; Alteryx clients use this V1 endpoint with the same token.',
+	},
+} satisfies Record<string, OperationRoute>;
+
+export interface JobOutput {
+	id: string;
+	fileName?: string;
+	availableFormats?: string[];
+}
+
+export interface JobView extends IDataObject {
+	id: string;
+	status?: string;
+	disposition?: string;
+	createDateTime?: string;
+	outputs?: JobOutput[];
+	messages?: IDataObject[];
+}
+
+// Alteryx's status words differ by endpoint (Completed, Complete, Error, Cancelled).
+const FINISHED_STATUSES = new Set(['completed', 'complete', 'cancelled', 'canceled', 'error']);
+
+export function isFinished(job: JobView): boolean {
+	return FINISHED_STATUSES.has(String(job.status ?? '').toLowerCase());
+}
+
+export function isCancelled(job: JobView): boolean {
+	return /^cancel+ed$/i.test(String(job.status ?? ''));
+}
+
+/** A run failed when Alteryx says so in `disposition` (a Completed job can still have failed). */
+export function hasFailed(job: JobView): boolean {
+	return String(job.disposition ?? '').toLowerCase() === 'error';
+}
+
+// MessageView.status is an int; Alteryx's engine uses 3 for errors (reference §5, UNCERTAIN),
+// so the text is checked as well.
+export function errorMessages(job: JobView): string[] {
+	return (job.messages ?? [])
+		.filter((message) => message.status === 3 || /\berror\b/i.test(String(message.text ?? '')))
+		.map((message) => String(message.text ?? ''))
+		.filter((text) => !/with 0 errors/i.test(text));
+}
+
+export async function getJob(
+	this: IExecuteFunctions,
+	jobId: string,
+	includeMessages: boolean,
+	itemIndex: number,
+): Promise<JobView> {
+	return (await requestRouteJson.call(
+		this,
+		jobRoutes.get,
+		{ path: { jobId }, qs: { includeMessages } },
+		itemIndex,
+	)) as JobView;
+}
+
+export interface WaitSettings {
+	pollIntervalMs: number;
+	timeoutMs: number;
+	cancelOnTimeout: boolean;
+}
+
+export interface JobTiming extends IDataObject {
+	/** When Alteryx queued the job (its createDateTime). */
+	queuedAt: string | null;
+	/** When this node first saw the job running (observed, within one poll interval). */
+	startedAt: string | null;
+	/** When this node first saw the job finished (observed, within one poll interval). */
+	finishedAt: string | null;
+	secondsWaited: number;
+	polls: number;
+}
+
+export interface WaitResult {
+	job: JobView;
+	timing: JobTiming;
+	timedOut: boolean;
+	cancelledByNode: boolean;
+}
+
+/**
+ * Polls GET v3/jobs/{id} (without messages, to keep polls small) until the job is Completed or
+ * Cancelled or the timeout passes, then reads the job once more with its messages. On timeout
+ * the job is cancelled (DELETE v3/jobs/{id}) if asked, so no runaway job is left behind.
+ */
+export async function waitForJob(
+	this: IExecuteFunctions,
+	jobId: string,
+	settings: WaitSettings,
+	itemIndex: number,
+): Promise<WaitResult> {
+	const waitStarted = Date.now();
+	const deadline = waitStarted + settings.timeoutMs;
+	let startedAt: string | null = null;
+	let finishedAt: string | null = null;
+	let polls = 0;
+	let timedOut = false;
+	let cancelledByNode = false;
+
+	let job = await getJob.call(this, jobId, false, itemIndex);
+	polls++;
+	for (;;) {
+		const now = new Date().toISOString();
+		if (!startedAt && /^running$/i.test(String(job.status ?? ''))) startedAt = now;
+		if (isFinished(job)) {
+			finishedAt = now;
+			break;
+		}
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) {
+			timedOut = true;
+			break;
+		}
+		if (this.getExecutionCancelSignal()?.aborted) {
+			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
+				description: `Alteryx job ${jobId} keeps running on the server.`,
+				itemIndex,
+			});
+		}
+		await sleep(Math.min(settings.pollIntervalMs, remaining));
+		job = await getJob.call(this, jobId, false, itemIndex);
+		polls++;
+	}
+
+	if (timedOut && settings.cancelOnTimeout) {
+		// A job that finished in the meantime answers 400; the final read below tells.
+		const response = await requestRoute.call(
+			this,
+			jobRoutes.cancel,
+			{ path: { jobId }, neverError: true },
+			itemIndex,
+		);
+		cancelledByNode = response.statusCode < 300;
+	}
+
+	job = await getJob.call(this, jobId, true, itemIndex);
+	if (!finishedAt && isFinished(job)) finishedAt = new Date().toISOString();
+	return {
+		job,
+		timedOut,
+		cancelledByNode,
+		timing: {
+			queuedAt: job.createDateTime ?? null,
+			startedAt,
+			finishedAt,
+			secondsWaited: Math.round((Date.now() - waitStarted) / 100) / 10,
+			polls,
+		},
+	};
+}
+
+/** The format to download: the preferred one if the output offers it, else its first. */
+export function pickFormat(output: JobOutput, preferred: string): string {
+	const formats = output.availableFormats ?? [];
+	const match = formats.find((format) => format.toLowerCase() === preferred.toLowerCase());
+	return match ?? formats[0] ?? preferred;
+}
+
+const EXTENSIONS_BY_FORMAT: Record<string, string> = {
+	csv: 'csv',
+	dbf: 'dbf',
+	docx: 'docx',
+	html: 'html',
+	kml: 'kml',
+	pdf: 'pdf',
+	shp: 'zip',
+	tde: 'tde',
+	xlsx: 'xlsx',
+	yxdb: 'yxdb',
+	zip: 'zip',
+};
+
+/** The output's name with the extension of the format it was converted to. */
+export function outputFileName(output: JobOutput, format: string): string {
+	const base = (output.fileName ?? output.id).split(/[\\/]/).pop() || output.id;
+	const extension = EXTENSIONS_BY_FORMAT[format.toLowerCase()];
+	if (!extension) return base;
+	return /\.[^.]+$/.test(base) ? base.replace(/\.[^.]+$/, `.${extension}`) : `${base}.${extension}`;
+}
+
+/** Downloads one output of a job (V1 endpoint) as n8n binary data. */
+export async function downloadJobOutput(
+	this: IExecuteFunctions,
+	jobId: string,
+	output: JobOutput,
+	format: string,
+	itemIndex: number,
+) {
+	const response = await requestRoute.call(
+		this,
+		jobRoutes.downloadOutput,
+		{ path: { jobId, outputId: output.id }, qs: { format } },
+		itemIndex,
+	);
+	return await responseToBinary.call(this, response, outputFileName(output, format));
+}
+
+/**
+ * Downloads every output of a finished job into binary properties `<prefix>0`, `<prefix>1`, …
+ * and records in each output which property holds it and in which format.
+ */
+export async function downloadAllOutputs(
+	this: IExecuteFunctions,
+	job: JobView,
+	preferredFormat: string,
+	propertyPrefix: string,
+	itemIndex: number,
+): Promise<{ binary: IBinaryKeyData; outputs: IDataObject[] }> {
+	const binary: IBinaryKeyData = {};
+	const outputs: IDataObject[] = [];
+	for (const [index, output] of (job.outputs ?? []).entries()) {
+		const format = pickFormat(output, preferredFormat);
+		const property = `${propertyPrefix}${index}`;
+		binary[property] = await downloadJobOutput.call(this, job.id, output, format, itemIndex);
+		outputs.push({ ...output, binaryProperty: property, downloadedFormat: format });
+	}
+	return { binary, outputs };
+}

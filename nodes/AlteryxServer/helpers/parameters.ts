@@ -1,0 +1,106 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { PagingSettings } from './api';
+
+/** The id behind a resource locator (picked from the list or typed), trimmed. */
+export function locatorValue(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Return All / Limit, the n8n convention for Get Many operations. */
+export function pagingParameters(this: IExecuteFunctions, itemIndex: number): PagingSettings {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return { returnAll, limit };
+}
+
+/** Applies Return All / Limit to an endpoint that always returns its whole list. */
+export function applyLimit<T>(this: IExecuteFunctions, records: T[], itemIndex: number): T[] {
+	const { returnAll, limit } = pagingParameters.call(this, itemIndex);
+	return returnAll ? records : records.slice(0, limit);
+}
+
+/**
+ * Alteryx wants id lists in form fields as a JSON array string ('["id1","id2"]'). Users type
+ * either that or a comma-separated list, or map an array with an expression.
+ */
+export function toJsonArrayString(
+	this: IExecuteFunctions,
+	value: unknown,
+	fieldName: string,
+	itemIndex: number,
+): string {
+	return JSON.stringify(toStringList.call(this, value, fieldName, itemIndex));
+}
+
+/** A list of strings from an array, a JSON array string or a comma-separated string. */
+export function toStringList(
+	this: IExecuteFunctions,
+	value: unknown,
+	fieldName: string,
+	itemIndex: number,
+): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value.map((element) => String(element).trim()).filter(Boolean);
+	const text = String(value).trim();
+	if (text.startsWith('[')) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(text);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `${fieldName} is not a valid JSON array`, {
+				description: `${(error as Error).message}. Use ["id1","id2"] or id1,id2.`,
+				itemIndex,
+			});
+		}
+		if (!Array.isArray(parsed)) {
+			throw new NodeOperationError(this.getNode(), `${fieldName} must be a list`, { itemIndex });
+		}
+		return parsed.map((element) => String(element).trim()).filter(Boolean);
+	}
+	return text
+		.split(',')
+		.map((element) => element.trim())
+		.filter(Boolean);
+}
+
+/** A dateTime parameter (string, Date or Luxon DateTime) as an ISO 8601 UTC string. */
+export function toIsoDateTime(
+	this: IExecuteFunctions,
+	value: unknown,
+	fieldName: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const date = new Date(typeof value === 'object' ? String(value) : (value as string));
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(this.getNode(), `${fieldName} is not a valid date`, {
+			description: `Got "${String(value)}". Use a date such as 2024-09-19T10:00:00Z.`,
+			itemIndex,
+		});
+	}
+	return date.toISOString();
+}
+
+/**
+ * A dateTime parameter as the yyyy-MM-dd that GET v3/jobs expects. The calendar day the user
+ * picked is kept as written: converting to UTC first could move it to the day before.
+ */
+export function toIsoDay(
+	this: IExecuteFunctions,
+	value: unknown,
+	fieldName: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const leadingDay = /^(\d{4}-\d{2}-\d{2})/.exec(String(value));
+	if (leadingDay) return leadingDay[1];
+	return toIsoDateTime.call(this, value, fieldName, itemIndex)?.slice(0, 10);
+}
+
+/** Booleans travel in multipart forms as the strings Alteryx's model binder reads. */
+export function formBoolean(value: unknown): string {
+	return value === true || value === 'true' ? 'true' : 'false';
+}

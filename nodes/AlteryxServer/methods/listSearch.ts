@@ -1,0 +1,125 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { requestRouteJson } from '../helpers/api';
+import type { OperationRoute } from '../actions/node.type';
+import { listRoutes } from './routes';
+
+// The V3 list endpoints have no paging: each returns the whole list, filtered here by the text
+// the user types (case-insensitive, anywhere in the name).
+
+
+async function listOf(
+	this: ILoadOptionsFunctions,
+	route: OperationRoute,
+	qs?: IDataObject,
+): Promise<IDataObject[]> {
+	const value = await requestRouteJson.call(this, route, { qs });
+	if (Array.isArray(value)) return value as IDataObject[];
+	const data = (value as { data?: unknown } | undefined)?.data;
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+function toResults(
+	records: IDataObject[],
+	label: (record: IDataObject) => string,
+	filter: string | undefined,
+	idField = 'id',
+): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = records
+		.map((record) => ({ name: label(record), value: String(record[idField] ?? '') }))
+		.filter((result) => result.value !== '')
+		.filter(
+			(result) =>
+				wanted === '' ||
+				result.name.toLowerCase().includes(wanted) ||
+				result.value.toLowerCase() === wanted,
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+export async function searchWorkflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	// The server filters by name itself, which keeps the answer small on big galleries.
+	const records = await listOf.call(this, listRoutes.workflows, filter ? { name: filter } : {});
+	return toResults(records, (workflow) => String(workflow.name ?? workflow.id), undefined);
+}
+
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.users);
+	return toResults(
+		records,
+		(user) =>
+			`${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`,
+		filter,
+	);
+}
+
+export async function searchCollections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.collections);
+	return toResults(records, (collection) => String(collection.name ?? collection.id), filter);
+}
+
+export async function searchSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.schedules);
+	return toResults(records, (schedule) => String(schedule.name || schedule.id), filter);
+}
+
+export async function searchUserGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.userGroups);
+	return toResults(records, (group) => String(group.name ?? group.id), filter);
+}
+
+export async function searchCredentials(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.credentials);
+	return toResults(records, (credential) => String(credential.userName ?? credential.id), filter);
+}
+
+export async function searchJobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await listOf.call(this, listRoutes.jobs, {
+		allUsers: true,
+		sortField: 'CreateDate',
+		direction: 'desc',
+		offset: 0,
+		limit: 100,
+	});
+	const result = toResults(
+		records,
+		(job) =>
+			`${String(job.workflowName ?? 'Job')} · ${String(job.status ?? '')} · ${String(job.queueTime ?? '')}`,
+		filter,
+		'jobId',
+	);
+	// Newest first is more useful than alphabetical for jobs.
+	const order = new Map(records.map((job, index) => [String(job.jobId), index]));
+	result.results.sort(
+		(a, b) => (order.get(a.value as string) ?? 0) - (order.get(b.value as string) ?? 0),
+	);
+	return result;
+}

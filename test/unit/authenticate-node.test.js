@@ -1,0 +1,108 @@
+'use strict';
+// The Alteryx Server Authenticate node: what the Server API Authenticate macro outputs.
+const { AlteryxAuthenticate } = require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node');
+const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
+const { run, startServerAndHarness } = require('./helpers');
+
+let emulator;
+let harness;
+
+beforeAll(async () => {
+	({ emulator, harness } = await startServerAndHarness({ tokenTtlSeconds: 1800 }));
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+});
+
+test('adds baseURL, a ready Authorization value, the expiry and expiresIn to every input item', async () => {
+	const started = Date.now();
+	const { items } = await run(harness, AlteryxAuthenticate, {
+		items: [{ json: { ticket: 1 } }, { json: { ticket: 2 } }],
+	});
+	expect(items).toHaveLength(2);
+	for (const [index, item] of items.entries()) {
+		expect(item.pairedItem).toEqual({ item: index });
+		expect(item.json.ticket).toBe(index + 1);
+		expect(item.json.baseURL).toBe(emulator.webApiUrl);
+		expect(item.json.authorizationToken).toMatch(/^Bearer \S{16,}$/);
+		expect(item.json.expiresIn).toBe(1800);
+		const expiry = Date.parse(item.json.tokenExpiration);
+		expect(item.json.tokenExpiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		expect(expiry - started).toBeGreaterThanOrEqual(1800 * 1000 - 1000);
+		expect(expiry - Date.now()).toBeLessThanOrEqual(1800 * 1000);
+		expect(item.json).not.toHaveProperty('base64KeySecret');
+	}
+});
+
+test('one token exchange per run, whatever the number of items, and the token works', async () => {
+	const { items } = await run(harness, AlteryxAuthenticate, {
+		items: Array.from({ length: 100 }, (_, index) => ({ json: { index } })),
+	});
+	expect(items).toHaveLength(100);
+	expect(emulator.counters.tokenRequests).toBe(1);
+	expect(new Set(items.map((item) => item.json.authorizationToken)).size).toBe(1);
+
+	const response = await fetch(`${items[0].json.baseURL}v3/workflows`, {
+		headers: { Authorization: items[0].json.authorizationToken },
+	});
+	expect(response.status).toBe(200);
+});
+
+test('the baseURL always ends with a slash, like the macro’s', async () => {
+	harness.setCredentials({
+		...harness.storedCredentials(),
+		webApiUrl: emulator.webApiUrl.replace(/\/$/, ''),
+	});
+	try {
+		const { items } = await run(harness, AlteryxAuthenticate, {});
+		expect(items[0].json.baseURL).toBe(emulator.webApiUrl);
+	} finally {
+		harness.setCredentials({ ...harness.storedCredentials(), webApiUrl: emulator.webApiUrl });
+	}
+});
+
+test('the base64 key+secret appears only when explicitly asked for', async () => {
+	const { clientId, clientSecret } = emulator.credentials.curator;
+	const { items } = await run(harness, AlteryxAuthenticate, {
+		parameters: { options: { includeBase64KeySecret: true } },
+	});
+	expect(items[0].json.base64KeySecret).toBe(
+		Buffer.from(`${clientId}:${clientSecret}`).toString('base64'),
+	);
+	const option = new AlteryxAuthenticate().description.properties
+		.find((property) => property.name === 'options')
+		.options.find((property) => property.name === 'includeBase64KeySecret');
+	expect(option.default).toBe(false);
+	expect(option.description).toMatch(/WARNING/);
+});
+
+test('a rejected secret fails the node with a clear message, without the secret', async () => {
+	const saved = harness.storedCredentials();
+	harness.setCredentials({ ...saved, clientSecret: 'not-the-secret-XYZ' });
+	try {
+		const { error } = await run(harness, AlteryxAuthenticate, {});
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toMatch(/rejected the API Access Key or Secret/);
+		expect(JSON.stringify(error)).not.toContain('not-the-secret-XYZ');
+
+		const { items } = await run(harness, AlteryxAuthenticate, {
+			items: [{ json: { a: 1 } }, { json: { a: 2 } }],
+			continueOnFail: true,
+		});
+		expect(items).toHaveLength(2);
+		expect(items[1]).toMatchObject({
+			json: { error: expect.stringMatching(/rejected/) },
+			pairedItem: { item: 1 },
+		});
+	} finally {
+		harness.setCredentials(saved);
+	}
+});
+
+test('the other nodes do not need it: they authenticate by themselves', async () => {
+	const { items } = await run(harness, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } });
+	expect(items.length).toBeGreaterThan(0);
+});
