@@ -597,6 +597,7 @@ describe('jobs', () => {
 				token,
 				body: { questions },
 			});
+			expect(json.status).toBe('Queued'); // even with queuedMs = 0
 			const done = await waitForStatus(token, json.id, 'Completed');
 			expect(done.disposition).toBe(disposition);
 			if (messageStatus) expect(done.messages.some((m) => m.status === messageStatus)).toBe(true);

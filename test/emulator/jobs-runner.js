@@ -88,7 +88,9 @@ function completedAtMs(job) {
 function jobStatus(job, now) {
 	if (job.cancelledAtMs !== null) return 'Cancelled';
 	const elapsed = now - job.createdAtMs;
-	if (elapsed < job.timings.queuedMs) return 'Queued';
+	// The enqueue answer is always Queued (clients such as the MCP wrapper treat anything else
+	// right after POST .../jobs as a failure), even with queuedMs = 0.
+	if (elapsed <= 0 || elapsed < job.timings.queuedMs) return 'Queued';
 	if (elapsed < job.timings.queuedMs + job.timings.runningMs) return 'Running';
 	return 'Completed';
 }
