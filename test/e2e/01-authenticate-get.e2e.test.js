@@ -10,6 +10,12 @@ afterAll(async () => {
 	if (suite) await suite.teardown();
 });
 
+test('the packed package holds every node and credential listed in package.json', () => {
+	const state = h.loadState();
+	const pkg = require('../../package.json');
+	for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(state.packageFiles).toContain(file);
+});
+
 test('n8n loads the packed pack and runs Authenticate then GET v3/workflows', async () => {
 	const cred = suite.credentials[0];
 	const wf = h.chain('e2eAuthGet', 'e2e: authenticate and get workflows', [
