@@ -284,6 +284,23 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 				'The binary property (file responses) or JSON property (text responses) that receives the body',
 		},
 		{
+			displayName: 'Retries on Transient Errors',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How often to repeat a GET, PUT or DELETE after a 429, 502, 503 or 504, a dropped connection or a timeout, waiting longer each time and honouring Retry-After. A POST is repeated only when it never reached the server, so a job is never started twice. 0 turns retrying off.',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description: 'The longest wait before one retry, also the cap for a server’s Retry-After',
+		},
+		{
 			displayName: 'Response Format',
 			name: 'responseFormat',
 			type: 'options',

@@ -8,6 +8,7 @@ import type {
 
 import { encodeMultipart, type MultipartPart } from '../transport/multipart';
 import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
+import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import {
 	type AlteryxResponse,
 	decodeJsonBody,
@@ -28,6 +29,8 @@ interface KeyValue {
 interface VerbOptions {
 	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
 	fullResponse?: boolean;
+	maxRetries?: number;
+	maxRetryWait?: number;
 	neverError?: boolean;
 	outputPropertyName?: string;
 	pagination?: {
@@ -119,6 +122,15 @@ async function buildRequest(
 		headers: {},
 		timeout: options.timeout,
 		neverError: options.neverError === true,
+		expectHtml: options.responseFormat === 'text' || options.responseFormat === 'file',
+		retry: {
+			...DEFAULT_RETRY_POLICY,
+			maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+			maxDelayMs:
+				options.maxRetryWait === undefined
+					? DEFAULT_RETRY_POLICY.maxDelayMs
+					: Math.max(0, options.maxRetryWait) * 1000,
+		},
 	};
 
 	if (this.getNodeParameter('sendQuery', itemIndex, false)) {

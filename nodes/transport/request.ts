@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,7 +13,8 @@ import type {
 
 import { errorChain } from './errorChain';
 import { alteryxApiError } from './errors';
-import { type AlteryxResponse, toBuffer } from './response';
+import { type AlteryxResponse, decodeJsonBody, mimeTypeOf, toBuffer } from './response';
+import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
 import { describeConnectionFailure, findErrorCode, TokenExchangeError } from './token';
 import {
 	type AlteryxServerCredentials,
@@ -38,6 +39,10 @@ export interface AlteryxRequest {
 	timeout?: number;
 	/** Return non-2xx responses instead of throwing (the "Never Error" option). */
 	neverError?: boolean;
+	/** Retries of transient failures; defaults to DEFAULT_RETRY_POLICY. */
+	retry?: RetryPolicy;
+	/** The caller asked for text or a file, so an HTML body is what it wants. */
+	expectHtml?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -89,29 +94,111 @@ export async function alteryxApiRequest(
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 
-	let response: IN8nHttpFullResponse;
+	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
+	for (let retry = 0; ; retry++) {
+		const attempt = await sendOnce.call(this, options, url);
+		if (attempt.kind === 'response') {
+			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
+			if (!garbled) return attempt.response;
+			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
+				await sleep(retryDelayMs(retry + 1, policy));
+				continue;
+			}
+			throw new NodeApiError(node, { message: garbled.message } as JsonObject, {
+				...garbled,
+				httpCode: String(attempt.response.statusCode),
+				itemIndex,
+			});
+		}
+		if (attempt.kind === 'failedResponse') {
+			const outcome = { kind: 'status' as const, ...attempt.response };
+			if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
+				await sleep(retryDelayMs(retry + 1, policy, attempt.response.headers));
+				continue;
+			}
+			if (request.neverError) return attempt.response;
+			const error = alteryxApiError(node, attempt.response, itemIndex);
+			if (retry > 0)
+				error.description = `${error.description ?? ''} Tried ${retry + 1} times.`.trim();
+			throw error;
+		}
+		const tokenError = findTokenError(attempt.error);
+		const outcome = tokenError
+			? { kind: 'token' as const, statusCode: tokenError.httpCode, code: tokenError.code }
+			: { kind: 'network' as const, code: findErrorCode(attempt.error) };
+		if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
+			await sleep(retryDelayMs(retry + 1, policy));
+			continue;
+		}
+		throw connectionError(node, attempt.error, url, itemIndex, retry);
+	}
+}
+
+type Attempt =
+	| { kind: 'response'; response: AlteryxResponse }
+	| { kind: 'failedResponse'; response: AlteryxResponse }
+	| { kind: 'error'; error: unknown };
+
+async function sendOnce(
+	this: AlteryxContext,
+	options: IHttpRequestOptions,
+	url: URL,
+): Promise<Attempt> {
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			CREDENTIAL_TYPE,
-			options,
+			// A fresh copy each time: n8n's helpers add to the options they are given.
+			{ ...options, headers: { ...options.headers } },
 		)) as IN8nHttpFullResponse;
+		return {
+			kind: 'response',
+			response: {
+				statusCode: response.statusCode,
+				headers: (response.headers ?? {}) as IDataObject,
+				body: toBuffer(response.body),
+				url: url.href,
+			},
+		};
 	} catch (error) {
 		const failed = responseOf(error);
-		if (failed) {
-			const asResponse: AlteryxResponse = { ...failed, url: url.href };
-			if (request.neverError) return asResponse;
-			throw alteryxApiError(node, asResponse, itemIndex);
-		}
-		throw connectionError(node, error, url, itemIndex);
+		if (failed) return { kind: 'failedResponse', response: { ...failed, url: url.href } };
+		return { kind: 'error', error };
 	}
+}
 
-	return {
-		statusCode: response.statusCode,
-		headers: (response.headers ?? {}) as IDataObject,
-		body: toBuffer(response.body),
-		url: url.href,
-	};
+/**
+ * A 2xx that cannot be what the Web API meant: a login or SSO page (HTML) in front of it, or
+ * JSON cut off on the way (a proxy dropping the connection).
+ */
+function describeGarbledBody(
+	response: AlteryxResponse,
+	expectHtml: boolean,
+): { message: string; description: string } | undefined {
+	if (response.statusCode < 200 || response.statusCode >= 300) return undefined;
+	const mime = mimeTypeOf(response.headers);
+	if (mime === 'text/html' && !expectHtml) {
+		return {
+			message: 'Alteryx Server answered with a web page instead of data',
+			description:
+				'Something in front of the Web API (a login page, single sign-on or a proxy) answered instead of it. Check that the Web API Address is the one from System Settings and that the Web API is reachable without a browser login.',
+		};
+	}
+	if ((mime === 'application/json' || mime === 'text/json') && response.body.length > 0) {
+		const parsed = decodeJsonBody(response.body);
+		if (typeof parsed === 'string' && !isJsonStringLiteral(response.body)) {
+			return {
+				message: `Alteryx Server sent incomplete or malformed JSON (${response.body.length} bytes)`,
+				description:
+					'The response was cut off or corrupted on the way, often by a proxy or an unstable connection. Try again; if it keeps happening, check the network between n8n and the server.',
+			};
+		}
+	}
+	return undefined;
+}
+
+function isJsonStringLiteral(body: Buffer): boolean {
+	return /^\uFEFF?\s*"/.test(body.toString('utf8'));
 }
 
 /**
@@ -159,14 +246,21 @@ function findTokenError(error: unknown): TokenExchangeError | undefined {
 	return undefined;
 }
 
-function connectionError(node: INode, error: unknown, url: URL, itemIndex: number) {
+function connectionError(
+	node: INode,
+	error: unknown,
+	url: URL,
+	itemIndex: number,
+	retries: number,
+) {
+	const tried = retries > 0 ? ` Tried ${retries + 1} times.` : '';
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
 	const tokenError = findTokenError(error);
 	if (tokenError) {
 		return new NodeApiError(node, { message: tokenError.message } as JsonObject, {
 			message: tokenError.message,
-			description: tokenError.description,
+			description: `${tokenError.description}${tried}`,
 			httpCode: tokenError.httpCode ? String(tokenError.httpCode) : undefined,
 			itemIndex,
 		});
@@ -177,15 +271,14 @@ function connectionError(node: INode, error: unknown, url: URL, itemIndex: numbe
 		const message = `Alteryx Server did not answer in time (${url.pathname})`;
 		return new NodeApiError(node, { message } as JsonObject, {
 			message,
-			description:
-				'Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.',
+			description: `Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.${tried}`,
 			itemIndex,
 		});
 	}
 	const described = describeConnectionFailure(error, url.href);
 	return new NodeApiError(node, { message: described.message } as JsonObject, {
 		message: described.message,
-		description: described.description,
+		description: `${described.description}${tried}`,
 		itemIndex,
 	});
 }

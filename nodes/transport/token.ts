@@ -24,6 +24,8 @@ export class TokenExchangeError extends Error {
 		message: string,
 		readonly description: string,
 		readonly httpCode?: number,
+		/** The network error code when the server was not reached. */
+		readonly code?: string,
 	) {
 		super(message);
 		this.name = 'TokenExchangeError';
@@ -199,18 +201,24 @@ export function describeConnectionFailure(error: unknown, url: string): TokenExc
 		return new TokenExchangeError(
 			`The TLS certificate of ${origin} was rejected`,
 			`Node.js reported ${code}: the server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.`,
+			undefined,
+			code,
 		);
 	}
 	if (code && UNREACHABLE_CODES.has(code)) {
 		return new TokenExchangeError(
 			`Alteryx Server is unreachable at ${origin}`,
 			`The connection failed (${code}). Check the Web API Address (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).`,
+			undefined,
+			code,
 		);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new TokenExchangeError(
 		`Could not reach Alteryx Server at ${origin}`,
 		`${message}. Check the Web API Address and the network between n8n and the server.`,
+		undefined,
+		code,
 	);
 }
 

@@ -509,11 +509,17 @@ describe('errors', () => {
 	});
 
 	test('the Timeout option ends a request the server never answers', async () => {
-		emulator.injectFault({ method: 'GET', path: '/webapi/v3/workflows', kind: 'hang' });
+		emulator.injectFault({ method: 'GET', path: '/webapi/v3/workflows', kind: 'hang', times: 2 });
 		const { error } = await run(harness, AlteryxGet, {
-			parameters: { endpoint: 'v3/workflows', options: { timeout: 300 } },
+			parameters: { endpoint: 'v3/workflows', options: { timeout: 300, maxRetries: 0 } },
 		});
 		expect(error.message).toMatch(/did not answer in time/);
+
+		// With retries (the default), the next attempt after a timeout gets through.
+		const { items } = await run(harness, AlteryxGet, {
+			parameters: { endpoint: 'v3/workflows', options: { timeout: 300, maxRetryWait: 0.05 } },
+		});
+		expect(items.length).toBeGreaterThan(3);
 	});
 
 	test('batching keeps the output in input order and waits between batches', async () => {
