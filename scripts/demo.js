@@ -37,7 +37,7 @@ async function main() {
 	const n8n = toolchain.ensureN8n();
 	const demoDir = path.join(toolchain.cacheDir(), 'demo');
 	if (!flag('no-build')) {
-		say('building the pack…');
+		say('building the pack (npm run build)…');
 		toolchain.npm(n8n.node, ['run', 'build'], { cwd: root });
 	}
 	const pack = n8nLib.packPackage(root, path.join(demoDir, 'pack'), n8n.node);
@@ -166,4 +166,7 @@ function runNode(node, argv, env) {
 	});
 }
 
-main();
+main().catch((error) => {
+	process.stderr.write(`\ndemo failed: ${error.message}\n`);
+	process.exit(1);
+});

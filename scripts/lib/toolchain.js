@@ -41,13 +41,12 @@ function run(cmd, args, opts) {
 	return { stdout: res.stdout, stderr: res.stderr, seconds };
 }
 
-// Environment whose PATH starts with the given node's bin folder, so `npm` and `node` resolve to it,
-// with npm_config_nodedir pointing at that node's headers (the machine npm config may point node-gyp
-// at another Node's headers).
+// Environment whose PATH starts with the given node's bin folder, so `npm` and `node` resolve to it.
+// (Native builds also need nodeEnvForBuild: the machine's npm config may point node-gyp at another
+// Node's headers.)
 function envForNode(nodeBin, nodeDir, base) {
 	const env = { ...(base || process.env) };
 	env.PATH = `${path.dirname(nodeBin)}${path.delimiter}${env.PATH || ''}`;
-	if (nodeDir) env.npm_config_nodedir = nodeDir;
 	// npm looks for its global config (where this machine keeps e.g. its CA file) under the prefix of
 	// the node that runs it; keep the system one when another node runs npm.
 	if (!env.npm_config_globalconfig) {
@@ -136,7 +135,8 @@ function ensureN8n(version) {
 		const opts = { cwd: dir };
 		const t1 = npm(node, ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], opts);
 		log(`npm install n8n@${version} --ignore-scripts: ${t1.seconds}s`);
-		const t2 = npm(node, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false', '--loglevel=error'], opts);
+		const buildEnv = node.dir ? { ...node.env, npm_config_nodedir: node.dir } : node.env;
+		const t2 = npm({ ...node, env: buildEnv }, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false', '--loglevel=error'], opts);
 		log(`npm rebuild sqlite3: ${t2.seconds}s`);
 		const check = run(node.bin, ['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"], { cwd: dir, env: node.env });
 		if (check.stdout.trim() !== 'ok') throw new Error('sqlite3 or isolated-vm did not load after install');
