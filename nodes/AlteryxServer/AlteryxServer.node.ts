@@ -1,11 +1,27 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { versionProperties } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
 
 export class AlteryxServer implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Alteryx Server',
+		name: 'alteryxServer',
+		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Run Alteryx Server workflows and wait for their jobs, download outputs and packages, and manage workflows and jobs',
+		defaults: { name: 'Alteryx Server' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		properties: versionProperties,
+	};
 
 	methods = { listSearch, loadOptions };
 

@@ -133,7 +133,7 @@ export const jobLocator = (options: LocatorOptions = {}) =>
 	);
 
 /** Return All / Limit for a Get Many operation. */
-export function returnAllOrLimit(noun: string): INodeProperties[] {
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -149,7 +149,7 @@ export function returnAllOrLimit(noun: string): INodeProperties[] {
 			default: 50,
 			typeOptions: { minValue: 1 },
 			displayOptions: { show: { returnAll: [false] } },
-			description: `Max number of ${noun} to return`,
+			description: 'Max number of results to return',
 		},
 	];
 }

@@ -7,7 +7,7 @@ import { resources } from './registry';
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	const module = resources.find((candidate) => candidate.resource.value === resource);
-	return module && Object.hasOwn(module.operations, operation)
+	return module && Object.prototype.hasOwnProperty.call(module.operations, operation)
 		? module.operations[operation]
 		: undefined;
 }

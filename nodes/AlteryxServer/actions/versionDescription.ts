@@ -1,5 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { resources } from './registry';
 
@@ -19,19 +18,12 @@ const resourceSelector: INodeProperties = {
 	default: 'workflow',
 };
 
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'Alteryx Server',
-	name: 'alteryxServer',
-	icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
-	group: ['transform'],
-	version: 1,
-	subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-	description:
-		'Run workflows and wait for their jobs, download outputs and packages, and manage workflows, jobs and other assets on Alteryx Server',
-	defaults: { name: 'Alteryx Server' },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	usableAsTool: true,
-	credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
-	properties: [resourceSelector, ...resources.flatMap((module) => module.description)],
-};
+/**
+ * The node's parameters: the Resource selector, then each resource's Operation selector and
+ * operation fields. The rest of the description stays in AlteryxServer.node.ts, where n8n's
+ * lint expects the node class to declare it literally (icon, usableAsTool, …).
+ */
+export const versionProperties: INodeProperties[] = [
+	resourceSelector,
+	...resources.flatMap((module) => module.description),
+];

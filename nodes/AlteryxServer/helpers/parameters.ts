@@ -3,10 +3,25 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PagingSettings } from './api';
 
-/** The id behind a resource locator (picked from the list or typed), trimmed. */
-export function locatorValue(this: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	return value === undefined || value === null ? '' : String(value).trim();
+/**
+ * The id behind a resource locator (picked from the list or typed), trimmed. Empty is an error
+ * unless the parameter is optional: an empty id would otherwise reach Alteryx as "".
+ */
+export function locatorValue(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	{ optional = false } = {},
+): string {
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '' && !optional) {
+		throw new NodeOperationError(this.getNode(), `No ${name} was given`, {
+			description: `Pick one from the list, or enter or map its ID in "${name}".`,
+			itemIndex,
+		});
+	}
+	return value;
 }
 
 /** Return All / Limit, the n8n convention for Get Many operations. */

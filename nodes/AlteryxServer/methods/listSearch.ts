@@ -12,7 +12,6 @@ import { listRoutes } from './routes';
 // The V3 list endpoints have no paging: each returns the whole list, filtered here by the text
 // the user types (case-insensitive, anywhere in the name).
 
-
 async function listOf(
 	this: ILoadOptionsFunctions,
 	route: OperationRoute,

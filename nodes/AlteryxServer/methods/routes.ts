@@ -19,7 +19,6 @@ export const listRoutes = {
 	jobs: { method: 'GET', path: '/v3/jobs', operationId: 'Jobs_GetJobsInQueue' },
 } satisfies Record<string, OperationRoute>;
 
-
 /** The endpoints behind the dropdowns of methods/loadOptions.ts (jobs: helpers/jobs.ts). */
 export const loadOptionsRoutes = {
 	workflowQuestions: {

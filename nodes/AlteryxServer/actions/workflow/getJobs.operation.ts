@@ -1,0 +1,115 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { jsonToItems, requestAllPages, withoutUndefined } from '../../helpers/api';
+import { locatorValue, pagingParameters } from '../../helpers/parameters';
+import { returnAllOrLimit, workflowLocator } from '../common.descriptions';
+import type { OperationRoute } from '../node.type';
+
+export const route: OperationRoute = {
+	method: 'GET',
+	path: '/v3/workflows/{workflowId}/jobs',
+	operationId: 'Workflows_GetJobsForWorkflow',
+};
+
+const properties: INodeProperties[] = [
+	workflowLocator({ description: 'The workflow whose jobs to list' }),
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Result',
+				name: 'resultCode',
+				type: 'options',
+				options: [
+					{ name: 'Error', value: 'Error' },
+					{ name: 'Success', value: 'Success' },
+					{ name: 'Warning', value: 'Warning' },
+				],
+				default: 'Success',
+				description:
+					'Only finished jobs with this outcome. A job can be Complete and still have ended in Error.',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Complete', value: 'Complete' },
+					{ name: 'Error', value: 'Error', description: 'Completed with an error' },
+					{ name: 'Queued', value: 'Queued' },
+					{ name: 'Running', value: 'Running' },
+				],
+				default: 'Complete',
+				description: 'Only jobs in this state',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortField',
+				type: 'options',
+				options: [
+					{ name: 'Created Date', value: 'createDate' },
+					{ name: 'Priority', value: 'priority' },
+					{ name: 'Status', value: 'status' },
+				],
+				default: 'createDate',
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['workflow'], operation: ['getJobs'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const workflowId = locatorValue.call(this, 'workflowId', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = withoutUndefined({
+		status: (filters.status as string) || undefined,
+		resultCode: (filters.resultCode as string) || undefined,
+		sortField: (options.sortField as string) || undefined,
+		direction: (options.direction as string) || undefined,
+	});
+	const jobs = await requestAllPages.call(
+		this,
+		route,
+		{ path: { workflowId }, qs },
+		{ ...pagingParameters.call(this, itemIndex), idField: 'id' },
+		itemIndex,
+	);
+	return jsonToItems(jobs);
+}

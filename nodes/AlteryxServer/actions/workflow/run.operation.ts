@@ -1,0 +1,300 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { requestRouteJson, withoutUndefined } from '../../helpers/api';
+import {
+	downloadAllOutputs,
+	errorMessages,
+	hasFailed,
+	isCancelled,
+	type JobView,
+	waitForJob,
+} from '../../helpers/jobs';
+import { locatorValue } from '../../helpers/parameters';
+import { priorityOptions, workflowLocator } from '../common.descriptions';
+import type { OperationRoute } from '../node.type';
+
+export const route: OperationRoute = {
+	method: 'POST',
+	path: '/v3/workflows/{workflowId}/jobs',
+	operationId: 'Workflows_Enqueue',
+};
+
+/** The V1 output formats Alteryx can convert an output to (reference §5). */
+const outputFormatOptions = [
+	'Csv',
+	'Dbf',
+	'Docx',
+	'Html',
+	'Kml',
+	'Mif',
+	'Pdf',
+	'Raw',
+	'Shp',
+	'Tab',
+	'Tde',
+	'Xlsx',
+	'Yxdb',
+	'Zip',
+].map((format) => ({ name: format, value: format }));
+
+const properties: INodeProperties[] = [
+	workflowLocator({ description: 'The workflow or analytic app to run' }),
+	{
+		displayName: 'Questions',
+		name: 'questions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Question Answer',
+		default: {},
+		description:
+			'Answers to the analytic app’s questions. Questions not answered here keep their default values.',
+		options: [
+			{
+				displayName: 'Question',
+				name: 'question',
+				values: [
+					{
+						displayName: 'Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getWorkflowQuestions',
+							loadOptionsDependsOn: ['workflowId.value'],
+						},
+						default: '',
+						description:
+							'The question to answer (its name). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'The answer, as text (Alteryx passes every answer as a string; for a list, use one of its values)',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until the job has finished and return its result, messages and timing. Off returns the queued job at once (follow it with Job → Get).',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Credential ID',
+				name: 'credentialId',
+				type: 'string',
+				default: '',
+				description:
+					'The Alteryx credential to run with, for workflows whose credential type is Required',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: priorityOptions,
+				default: 'Default',
+				description: 'Queue priority; only users allowed to prioritize jobs can change it',
+			},
+			{
+				displayName: 'Worker Tag',
+				name: 'workerTag',
+				type: 'string',
+				default: '',
+				description: 'Run the job only on workers with this tag',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { waitForCompletion: [true] } },
+		options: [
+			{
+				displayName: 'Cancel Job on Timeout',
+				name: 'cancelOnTimeout',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to cancel the job on the server when it has not finished within the timeout, so it does not keep running unattended',
+			},
+			{
+				displayName: 'Download Outputs',
+				name: 'downloadOutputs',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download every output file of the finished job into binary properties (output_0, output_1, …)',
+			},
+			{
+				displayName: 'Fail When the Job Fails',
+				name: 'failOnError',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
+			},
+			{
+				displayName: 'Output Binary Field Prefix',
+				name: 'binaryPropertyPrefix',
+				type: 'string',
+				default: 'output_',
+				description: 'Downloaded outputs go into binary properties named this prefix plus 0, 1, …',
+			},
+			{
+				displayName: 'Output Format',
+				name: 'outputFormat',
+				type: 'options',
+				options: outputFormatOptions,
+				default: 'Raw',
+				description:
+					'The format to download outputs in; an output that does not offer it is downloaded in its first available format',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				description: 'How often to ask Alteryx Server for the job’s status',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				default: 3600,
+				typeOptions: { minValue: 1 },
+				description:
+					'How long to wait for the job to finish before the item fails (and the job is cancelled, if set)',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['workflow'], operation: ['run'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface RunOptions {
+	cancelOnTimeout?: boolean;
+	downloadOutputs?: boolean;
+	failOnError?: boolean;
+	binaryPropertyPrefix?: string;
+	outputFormat?: string;
+	pollInterval?: number;
+	timeout?: number;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const workflowId = locatorValue.call(this, 'workflowId', itemIndex);
+	const answers = this.getNodeParameter('questions.question', itemIndex, []) as Array<{
+		name?: string;
+		value?: unknown;
+	}>;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+
+	const questions = answers
+		.filter((answer) => String(answer.name ?? '').trim() !== '')
+		// EnqueueJobContract's AppValue.value is always a string.
+		.map((answer) => ({ name: String(answer.name).trim(), value: String(answer.value ?? '') }));
+	const contract = withoutUndefined({
+		questions,
+		priority: (additional.priority as string) || undefined,
+		workerTag: (additional.workerTag as string) || undefined,
+		credentialId: (additional.credentialId as string) || undefined,
+	});
+
+	const queued = (await requestRouteJson.call(
+		this,
+		route,
+		{ path: { workflowId }, body: contract },
+		itemIndex,
+	)) as JobView;
+	if (!wait) return [{ json: { ...queued, workflowId } }];
+
+	const options = this.getNodeParameter('options', itemIndex, {}) as RunOptions;
+	const timeoutSeconds = options.timeout ?? 3600;
+	const result = await waitForJob.call(
+		this,
+		queued.id,
+		{
+			pollIntervalMs: Math.max(0.1, options.pollInterval ?? 5) * 1000,
+			timeoutMs: Math.max(1, timeoutSeconds) * 1000,
+			cancelOnTimeout: options.cancelOnTimeout !== false,
+		},
+		itemIndex,
+	);
+	const { job, timing } = result;
+
+	if (result.timedOut) {
+		const what = result.cancelledByNode
+			? 'it was cancelled'
+			: `it is ${String(job.status ?? 'still running').toLowerCase()} on the server`;
+		throw new NodeOperationError(
+			this.getNode(),
+			`Alteryx job ${job.id} did not finish within ${timeoutSeconds} seconds; ${what}`,
+			{
+				description:
+					'Raise "Timeout (Seconds)" under Options for long-running workflows, or turn off Wait for Completion and check the job later with Job → Get.',
+				itemIndex,
+			},
+		);
+	}
+
+	const failed = hasFailed(job) || isCancelled(job);
+	if (failed && options.failOnError !== false) {
+		const reasons = isCancelled(job) ? ['The job was cancelled.'] : errorMessages(job);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Alteryx job ${job.id} ended with ${isCancelled(job) ? 'status Cancelled' : 'result Error'}`,
+			{
+				description: [
+					...reasons,
+					'Turn off "Fail When the Job Fails" under Options to get the job and its messages as output instead.',
+				].join('\n'),
+				itemIndex,
+			},
+		);
+	}
+
+	const json: IDataObject = { ...job, workflowId, timing };
+	let binary: IBinaryKeyData | undefined;
+	if (options.downloadOutputs && !failed && (job.outputs ?? []).length > 0) {
+		const downloaded = await downloadAllOutputs.call(
+			this,
+			job,
+			options.outputFormat || 'Raw',
+			options.binaryPropertyPrefix ?? 'output_',
+			itemIndex,
+		);
+		binary = downloaded.binary;
+		json.outputs = downloaded.outputs;
+	}
+	return [binary ? { json, binary } : { json }];
+}

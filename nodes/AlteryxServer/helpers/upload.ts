@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { encodeMultipart, type MultipartPart } from '../../transport/multipart';
+import { readInputFile } from './binary';
+import { formBoolean } from './parameters';
+
+export interface PackageForm {
+	body: Buffer;
+	contentType: string;
+	fileName: string;
+}
+
+/**
+ * The multipart form of POST v3/workflows and POST v3/workflows/{id}/versions: the package in
+ * the part named `file`, then the fields, booleans as "true"/"false" (what Alteryx's model
+ * binder reads), undefined fields left out.
+ */
+export async function buildPackageForm(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	fields: IDataObject,
+	fallbackName: string,
+): Promise<PackageForm> {
+	const file = await readInputFile.call(this, itemIndex, binaryPropertyName);
+	const fileName = file.fileName || `${fallbackName || 'workflow'}.yxzp`;
+	const parts: MultipartPart[] = [
+		// application/yxzp is what Alteryx's own curl example sends for the package.
+		{ name: 'file', data: file.data, fileName, mimeType: 'application/yxzp' },
+	];
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		parts.push({ name, value: typeof value === 'boolean' ? formBoolean(value) : String(value) });
+	}
+	const { body, contentType } = encodeMultipart(parts);
+	return { body, contentType, fileName };
+}
+
+/** "Sales Forecast.yxzp" → "Sales Forecast": the default workflow name for an upload. */
+export function nameFromFileName(fileName: string | undefined): string {
+	return (fileName ?? '').replace(/\.[^.]+$/, '').trim();
+}

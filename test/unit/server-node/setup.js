@@ -1,0 +1,50 @@
+'use strict';
+// Shared set-up for the Alteryx Server node tests: an emulator on 127.0.0.1, a harness that
+// runs the node through n8n-core's real ExecuteContext, and small helpers to build parameters.
+
+const { startEmulator, SEED_IDS, OUTCOME_QUESTION } = require('../../emulator');
+const { createHarness } = require('../../harness');
+const { AlteryxServer } = require('../../../nodes/AlteryxServer/AlteryxServer.node');
+
+/** A resource locator value as n8n stores it for the "By ID" mode. */
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+
+/**
+ * Starts an emulator (fast jobs by default) and a harness logged in as the seeded Curator.
+ * @param {object} [options] emulator options
+ */
+async function startServerNodeEnvironment(options = {}) {
+	const emulator = await startEmulator({
+		jobTimings: { queuedMs: 100, runningMs: 200 },
+		...options,
+	});
+	const { clientId, clientSecret } = emulator.credentials.curator;
+	const harness = createHarness({ webApiUrl: emulator.webApiUrl, clientId, clientSecret });
+
+	/**
+	 * Runs the Alteryx Server node and returns its first output.
+	 * @param {object} parameters node parameters (resource, operation, …)
+	 * @param {{ items?: object[], continueOnFail?: boolean }} [run]
+	 */
+	async function runNode(parameters, run = {}) {
+		const [output] = await harness.execute(AlteryxServer, { parameters, ...run });
+		return output;
+	}
+
+	/** The API requests the emulator saw (token requests excluded), as "METHOD /path". */
+	function apiCalls() {
+		return emulator.requests
+			.filter((entry) => !/\/oauth2\/token$/i.test(entry.path))
+			.map((entry) => `${entry.method} ${entry.path.replace(/^\/webapi/, '')}`);
+	}
+
+	return { emulator, harness, runNode, apiCalls };
+}
+
+module.exports = {
+	startServerNodeEnvironment,
+	byId,
+	AlteryxServer,
+	SEED_IDS,
+	OUTCOME_QUESTION,
+};
