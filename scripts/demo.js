@@ -127,6 +127,16 @@ async function check(instance, server, n8n, screenshot) {
 	const editorOk = page.status === 200 && /<div id="app"|n8n/i.test(page.body);
 	say(`check: editor page ${editorOk ? 'loads' : `FAILED (HTTP ${page.status})`}`);
 	ok = ok && editorOk;
+	// What the credential's Test button does.
+	const login = await n8nLib.httpRequest('POST', `${server.url}/rest/login`, { emailOrLdapLoginId: DEMO_USER.email, password: DEMO_USER.password });
+	const cookie = login.cookies.join('; ');
+	const stored = await n8nLib.httpRequest('GET', `${server.url}/rest/credentials/${CREDENTIAL.id}?includeData=true`, undefined, { cookie });
+	const tested =
+		stored.json &&
+		(await n8nLib.httpRequest('POST', `${server.url}/rest/credentials/test`, { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'alteryxServerOAuth2Api', data: stored.json.data.data } }, { cookie }));
+	const testOk = login.status === 200 && tested && tested.json && tested.json.data && tested.json.data.status === 'OK';
+	say(`check: sign-in and credential test ${testOk ? `"${tested.json.data.message}"` : `FAILED (login ${login.status}, test ${tested ? tested.body.slice(0, 200) : stored.status})`}`);
+	ok = ok && Boolean(testOk);
 	const hook = await n8nLib.httpRequest('POST', `${server.url}/webhook/alteryx-new-user`, { firstName: 'Check', lastName: 'Demo', email: 'check.demo@example.com', role: 'Viewer' });
 	const hookOk = hook.status === 201 && hook.json && hook.json.alteryxUserId;
 	say(`check: helpdesk webhook ${hookOk ? `created user ${hook.json.alteryxUserId}` : `FAILED (HTTP ${hook.status} ${hook.body.slice(0, 200)})`}`);
@@ -146,7 +156,7 @@ async function check(instance, server, n8n, screenshot) {
 			SCREENSHOT: out,
 			CHROMIUM: chromium,
 		});
-		say(`check: editor in chromium ${res === 0 ? `ran the scheduled example, screenshot ${path.relative(root, out)}` : 'FAILED'}`);
+		say(`check: editor in chromium ${res === 0 ? `ran the scheduled example, screenshot ${out.startsWith(root) ? path.relative(root, out) : out}` : 'FAILED'}`);
 		ok = ok && res === 0;
 	}
 	return ok;
