@@ -104,7 +104,12 @@ async function main() {
 		say(`       curl -X POST ${server.url}/webhook/alteryx-new-user -H 'content-type: application/json' \\`);
 		say(`         -d '{"firstName":"Grace","lastName":"Hopper","email":"grace@example.com","role":"Artisan"}'`);
 		say('     A body without "email" comes back as 422 with Alteryx\'s field messages.');
-		say('  4. Add an "Alteryx Server" node to a new workflow: GET v3/workflows, POST v3/workflows/{id}/jobs …');
+		const hasServerNode = pack.files.some((f) => /AlteryxServer\.node\.js$/.test(f));
+		say(
+			hasServerNode
+				? '  4. Add an "Alteryx Server" node to a new workflow: workflows, jobs, users, schedules, collections …'
+				: '  4. Add an Alteryx GET node to a new workflow with endpoint v3/workflows, v3/users or v3/schedules.',
+		);
 		say('');
 		say(`  n8n log: ${server.logFile}   (the demo's n8n data is reset at every start)`);
 		say('  Press Ctrl-C to stop n8n and the emulator.');
