@@ -38,7 +38,10 @@ async function startServerNodeEnvironment(options = {}) {
 			.map((entry) => `${entry.method} ${entry.path.replace(/^\/webapi/, '')}`);
 	}
 
-	return { emulator, harness, runNode, apiCalls };
+	/** The bytes of a binary property of an output item (whatever the binary data mode). */
+	const bytesOf = async (binary) => await harness.binaryBuffer(binary);
+
+	return { emulator, harness, runNode, apiCalls, bytesOf };
 }
 
 module.exports = {
