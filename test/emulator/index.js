@@ -11,6 +11,7 @@
  */
 
 const { createHttpServer } = require('./server');
+const { createHttpsServer } = require('./https');
 const { Router } = require('./router');
 const { TokenStore, CLIENT_AUTH_MODES, TOKEN_ERROR_STYLES } = require('./auth');
 const { FaultRegistry } = require('./faults');
@@ -44,6 +45,8 @@ const DEFAULT_OPTIONS = Object.freeze({
 	// list (job messages, DCM admin connections and connection handling rules) answer with a JSON
 	// array. 'swagger': they answer with a single object as the schema says.
 	listShape: 'array',
+	// { key, cert } (PEM): serve HTTPS instead of HTTP (see https.js for a self-signed pair).
+	tls: null,
 });
 
 function mergeOptions(base, partial = {}) {
@@ -92,7 +95,9 @@ class AlteryxServerEmulator {
 		this.hangingResponses = new Set();
 		this.router = new Router();
 		for (const module of ROUTE_MODULES) this.router.addAll(module.routes);
-		this.server = createHttpServer(this);
+		this.server = this.options.tls
+			? createHttpsServer(this, this.options.tls)
+			: createHttpServer(this);
 		this.url = null;
 		this.webApiUrl = null;
 	}
@@ -107,7 +112,7 @@ class AlteryxServerEmulator {
 		});
 		const { port } = this.server.address();
 		const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-		this.url = `http://${host}:${port}`;
+		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
 		this.webApiUrl = `${this.url}/webapi/`;
 		return this;
 	}
@@ -140,7 +145,7 @@ class AlteryxServerEmulator {
 
 	/** Merges options; jobTimings apply to jobs enqueued afterwards, ttl to tokens issued later. */
 	configure(partialOptions = {}) {
-		const { host, port, ...rest } = partialOptions;
+		const { host, port, tls, ...rest } = partialOptions;
 		this.options = mergeOptions(this.options, rest);
 		return this.options;
 	}
@@ -196,6 +201,7 @@ class AlteryxServerEmulator {
  * @param {{ queuedMs?: number, runningMs?: number }} [options.jobTimings={queuedMs:300,runningMs:700}]
  * @param {'default'|'demo'|'minimal'} [options.seed='default']
  * @param {'array'|'swagger'} [options.listShape='array']
+ * @param {{ key: string|Buffer, cert: string|Buffer }|null} [options.tls=null] serve HTTPS with this PEM pair
  * @returns {Promise<AlteryxServerEmulator>}
  */
 async function startEmulator(options = {}) {

@@ -250,13 +250,18 @@ function handleRequest(emulator, req, res, rawBody) {
 	sendResponse(res, response);
 }
 
-function createHttpServer(emulator) {
-	return http.createServer((req, res) => {
+/** The (req, res) handler shared by the HTTP server and the HTTPS mode (./https.js). */
+function requestListener(emulator) {
+	return (req, res) => {
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => handleRequest(emulator, req, res, Buffer.concat(chunks)));
 		req.on('error', () => res.destroy());
-	});
+	};
 }
 
-module.exports = { createHttpServer, queryParams };
+function createHttpServer(emulator) {
+	return http.createServer(requestListener(emulator));
+}
+
+module.exports = { createHttpServer, requestListener, queryParams };
