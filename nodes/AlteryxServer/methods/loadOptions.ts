@@ -4,8 +4,13 @@ import { requestRouteJson } from '../helpers/api';
 import { type JobView, jobRoutes } from '../helpers/jobs';
 import { loadOptionsRoutes } from './routes';
 
+/**
+ * The id in a resource locator of the node being edited. Read raw rather than with
+ * extractValue, which throws while the editor's parameters are incomplete.
+ */
 function currentId(this: ILoadOptionsFunctions, name: string): string {
-	const value = this.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
+	const raw = this.getCurrentNodeParameter(name) as unknown;
+	const value = raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw;
 	return typeof value === 'string' ? value.trim() : '';
 }
 

@@ -42,7 +42,12 @@ function createMethodsRunner(harness, NodeClass) {
 			variables: {},
 			userId: 'harness-user',
 		};
-		return new LoadOptionsContext(workflow, workflow.getNode(node.name), additionalData, 'parameters');
+		return new LoadOptionsContext(
+			workflow,
+			workflow.getNode(node.name),
+			additionalData,
+			'parameters',
+		);
 	}
 
 	return {

@@ -54,7 +54,9 @@ describe('Run and Wait: success', () => {
 		expect(timing.polls).toBeGreaterThanOrEqual(2);
 		expect(item.pairedItem).toEqual({ item: 0 });
 
-		const job = [...env.emulator.state.jobs.values()].find((candidate) => candidate.id === item.json.id);
+		const job = [...env.emulator.state.jobs.values()].find(
+			(candidate) => candidate.id === item.json.id,
+		);
 		expect(job.questions).toEqual([
 			{ name: 'Region', value: 'West' },
 			{ name: 'Year', value: '2026' },
@@ -82,7 +84,8 @@ describe('Run and Wait: success', () => {
 			}),
 		);
 		const job = [...env.emulator.state.jobs.values()].find(
-			(candidate) => candidate.workflowId === workflows.dailySalesEtl && candidate.workerTag === 'gpu',
+			(candidate) =>
+				candidate.workflowId === workflows.dailySalesEtl && candidate.workerTag === 'gpu',
 		);
 		expect(job).toMatchObject({ priority: 'High', credentialId: SEED_IDS.credentials.svcAlteryx });
 	});
@@ -99,12 +102,18 @@ describe('Run and Wait: success', () => {
 			}),
 		);
 		expect(Object.keys(item.binary).sort()).toEqual(['output_0', 'output_1']);
-		expect(item.binary.output_0).toMatchObject({ fileName: 'sales_clean.csv', mimeType: 'text/csv' });
+		expect(item.binary.output_0).toMatchObject({
+			fileName: 'sales_clean.csv',
+			mimeType: 'text/csv',
+		});
 		expect(item.binary.output_1.fileName).toBe('sales_summary.csv');
 		const csv = (await env.bytesOf(item.binary.output_0)).toString('utf8');
 		expect(csv.split('\r\n')[0]).toBe('JobId,Workflow,Output,Row,Value');
 		expect(csv).toContain(item.json.id);
-		expect(item.json.outputs[0]).toMatchObject({ binaryProperty: 'output_0', downloadedFormat: 'Csv' });
+		expect(item.json.outputs[0]).toMatchObject({
+			binaryProperty: 'output_0',
+			downloadedFormat: 'Csv',
+		});
 	});
 
 	test('an output without the preferred format comes in its first format; names follow the format', async () => {
@@ -130,7 +139,9 @@ describe('Run and Wait: success', () => {
 
 describe('Run and Wait: a job that fails', () => {
 	test('an Error result fails the item with Alteryx’s error message', async () => {
-		const error = await env.runNode(runParameters(workflows.inventorySync)).catch((thrown) => thrown);
+		const error = await env
+			.runNode(runParameters(workflows.inventorySync))
+			.catch((thrown) => thrown);
 		expect(error.message).toMatch(/^Alteryx job [0-9a-f]{24} ended with result Error$/);
 		expect(error.description).toContain('Data source name not found');
 		expect(error.context.itemIndex).toBe(0);
@@ -138,17 +149,23 @@ describe('Run and Wait: a job that fails', () => {
 
 	test('with "Fail When the Job Fails" off the item carries the Error result and messages', async () => {
 		const [item] = await env.runNode(
-			runParameters(workflows.inventorySync, { options: { failOnError: false, downloadOutputs: true } }),
+			runParameters(workflows.inventorySync, {
+				options: { failOnError: false, downloadOutputs: true },
+			}),
 		);
 		expect(item.json).toMatchObject({ status: 'Completed', disposition: 'Error' });
-		expect(item.json.messages.some((message) => /Data source name not found/.test(message.text))).toBe(
-			true,
-		);
+		expect(
+			item.json.messages.some((message) => /Data source name not found/.test(message.text)),
+		).toBe(true);
 		expect(item.binary).toBeUndefined();
 	});
 
 	test('the outcome can be forced per run (EmulatorOutcome) and each item keeps its pairing under Continue On Fail', async () => {
-		const items = [{ json: { outcome: 'Success' } }, { json: { outcome: 'Error' } }, { json: { outcome: 'Warning' } }];
+		const items = [
+			{ json: { outcome: 'Success' } },
+			{ json: { outcome: 'Error' } },
+			{ json: { outcome: 'Warning' } },
+		];
 		const output = await env.runNode(
 			runParameters(workflows.dailySalesEtl, {
 				questions: { question: [question(OUTCOME_QUESTION, '={{ $json.outcome }}')] },
@@ -185,14 +202,18 @@ describe('Run and Wait: timeout', () => {
 	test('cancels the job and fails the item when it runs past the timeout', async () => {
 		const started = Date.now();
 		const error = await env
-			.runNode(runParameters(workflows.dailySalesEtl, { options: { timeout: 1, pollInterval: 0.2 } }))
+			.runNode(
+				runParameters(workflows.dailySalesEtl, { options: { timeout: 1, pollInterval: 0.2 } }),
+			)
 			.catch((thrown) => thrown);
 		const elapsed = Date.now() - started;
 		expect(error.message).toMatch(/did not finish within 1 seconds; it was cancelled$/);
 		expect(elapsed).toBeGreaterThanOrEqual(1000);
 		expect(elapsed).toBeLessThan(4000);
 
-		const [job] = [...env.emulator.state.jobs.values()].filter((candidate) => candidate.cancelledAtMs);
+		const [job] = [...env.emulator.state.jobs.values()].filter(
+			(candidate) => candidate.cancelledAtMs,
+		);
 		expect(job).toBeDefined();
 		expect(env.apiCalls()).toContain(`DELETE /v3/jobs/${job.id}`);
 	});
@@ -211,14 +232,17 @@ describe('Run and Wait: timeout', () => {
 
 	test('a job cancelled by someone else while waiting fails the item as Cancelled', async () => {
 		const pending = env
-			.runNode(runParameters(workflows.dailySalesEtl, { options: { timeout: 10, pollInterval: 0.1 } }))
+			.runNode(
+				runParameters(workflows.dailySalesEtl, { options: { timeout: 10, pollInterval: 0.1 } }),
+			)
 			.catch((thrown) => thrown);
 		// Cancel it from the outside once the node has queued it.
 		for (let attempt = 0; attempt < 50 && env.emulator.counters.jobEnqueues === 0; attempt++) {
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
 		const [job] = [...env.emulator.state.jobs.values()].filter(
-			(candidate) => candidate.workflowId === workflows.dailySalesEtl && candidate.timings.runningMs === 30000,
+			(candidate) =>
+				candidate.workflowId === workflows.dailySalesEtl && candidate.timings.runningMs === 30000,
 		);
 		job.cancelledAtMs = Date.now();
 		const error = await pending;

@@ -46,7 +46,11 @@ const uploadParameters = (overrides = {}) => ({
 
 describe('Get Many', () => {
 	test('returns every visible workflow, one item each, paired with the input item', async () => {
-		const output = await env.runNode({ resource: 'workflow', operation: 'getAll', returnAll: true });
+		const output = await env.runNode({
+			resource: 'workflow',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(output.map((item) => item.json.name).sort()).toEqual(
 			[
 				'Customer Cleanse',
@@ -107,7 +111,12 @@ describe('Get and Get Questions', () => {
 		const [item] = await env.runNode({
 			resource: 'workflow',
 			operation: 'get',
-			workflowId: { __rl: true, mode: 'list', value: workflows.dailySalesEtl, cachedResultName: 'Daily Sales ETL' },
+			workflowId: {
+				__rl: true,
+				mode: 'list',
+				value: workflows.dailySalesEtl,
+				cachedResultName: 'Daily Sales ETL',
+			},
 		});
 		expect(item.json.name).toBe('Daily Sales ETL');
 	});
@@ -123,7 +132,11 @@ describe('Get and Get Questions', () => {
 	});
 
 	test('an unknown workflow fails with Alteryx’s 404, or becomes an error item under Continue On Fail', async () => {
-		const parameters = { resource: 'workflow', operation: 'get', workflowId: byId('66ebd18d3d620004000000ff') };
+		const parameters = {
+			resource: 'workflow',
+			operation: 'get',
+			workflowId: byId('66ebd18d3d620004000000ff'),
+		};
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
 		expect(item.json.httpCode).toBe('404');
@@ -184,23 +197,30 @@ describe('Upload and Download Package', () => {
 				}),
 				items: [packageItem(bytes, 'Tagged.yxzp')],
 			});
-			const upload = proxy.recorded.find((entry) => entry.method === 'POST' && /\/v3\/workflows$/.test(entry.url));
+			const upload = proxy.recorded.find(
+				(entry) => entry.method === 'POST' && /\/v3\/workflows$/.test(entry.url),
+			);
 			const form = upload.body.toString('latin1');
-			const field = (name) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(form)?.[1];
+			const field = (name) =>
+				new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(form)?.[1];
 			expect(field('name')).toBe('Tagged');
 			expect(field('isPublic')).toBe('true');
 			expect(field('isReadyForMigration')).toBe('false');
 			expect(field('districtTags')).toBe('["d1","d2"]');
 			expect(field('collectionIds')).toBe(`["${SEED_IDS.collections.financeReports}"]`);
 			expect(field('bypassWorkflowVersionCheck')).toBe('true');
-			expect(form).toMatch(/name="file"; filename="Tagged.yxzp"\r\nContent-Type: application\/yxzp/);
+			expect(form).toMatch(
+				/name="file"; filename="Tagged.yxzp"\r\nContent-Type: application\/yxzp/,
+			);
 		} finally {
 			await proxy.close();
 		}
 	});
 
 	test('upload without the binary property fails the item with a clear message', async () => {
-		await expect(env.runNode(uploadParameters(), { items: [{ json: {} }] })).rejects.toThrow(/binary/i);
+		await expect(env.runNode(uploadParameters(), { items: [{ json: {} }] })).rejects.toThrow(
+			/binary/i,
+		);
 	});
 
 	test('Specific credential type without a Credential ID is refused', async () => {
@@ -267,7 +287,11 @@ describe('Update (GET → merge → PUT)', () => {
 					resource: 'workflow',
 					operation: 'update',
 					workflowId: byId(workflows.dailySalesEtl),
-					updateFields: { comments: 'Now loads hourly', isPublic: true, districtTags: 'north,south' },
+					updateFields: {
+						comments: 'Now loads hourly',
+						isPublic: true,
+						districtTags: 'north,south',
+					},
 				},
 			});
 
@@ -290,11 +314,14 @@ describe('Update (GET → merge → PUT)', () => {
 				credentialId: '',
 				hasPrivateDataExemption: snapshot.hasPrivateDataExemption,
 			});
-			expect(proxy.recorded.map((entry) => entry.method).filter((method) => method !== 'POST')).toEqual([
-				'GET',
-				'PUT',
-			]);
-			expect(item.json).toMatchObject({ comments: 'Now loads hourly', isPublic: true, name: 'Daily Sales ETL' });
+			expect(
+				proxy.recorded.map((entry) => entry.method).filter((method) => method !== 'POST'),
+			).toEqual(['GET', 'PUT']);
+			expect(item.json).toMatchObject({
+				comments: 'Now loads hourly',
+				isPublic: true,
+				name: 'Daily Sales ETL',
+			});
 		} finally {
 			await proxy.close();
 		}
