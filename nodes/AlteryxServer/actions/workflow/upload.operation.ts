@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		required: true,
+		// Not marked required: an empty name falls back to the file name, and Alteryx always
+		// receives one.
 		placeholder: 'e.g. Sales Forecast',
 		description: 'The workflow’s name on the server. Empty uses the file name without .yxzp.',
 	},
