@@ -82,6 +82,9 @@ async function main() {
 
 		const port = Number(option('port', process.env.N8N_PORT || 5678));
 		const server = await instance.start({ port, logFile: path.join(demoDir, 'n8n.log') });
+		for (const wf of webhookExamples) {
+			for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) await instance.waitForWebhook(node.parameters.path);
+		}
 		const setup = await n8nLib.httpRequest('POST', `${server.url}/rest/owner/setup`, DEMO_USER);
 		if (setup.status !== 200) throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.body.slice(0, 300)}`);
 

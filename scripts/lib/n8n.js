@@ -40,6 +40,8 @@ function quietEnv() {
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		N8N_SSRF_PROTECTION_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		// The MCP server registry refreshes from n8n's servers at start; nothing else here goes out.
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		DB_TYPE: 'sqlite',
 		DB_SQLITE_POOL_SIZE: '2',
 		GENERIC_TIMEZONE: 'UTC',
@@ -339,6 +341,21 @@ class N8nInstance {
 		}
 		await this.stop();
 		throw new Error(`n8n did not become ready on ${url}:\n${tail(server.stdout)}\n${tail(server.stderr)}`);
+	}
+
+	// Published workflows are activated in the background after the server is ready: wait until a
+	// webhook path answers a CORS preflight (404 while it is not registered).
+	async waitForWebhook(webhookPath, timeoutMs) {
+		if (!this.server) throw new Error('n8n is not started');
+		const url = `${this.server.url}/webhook/${webhookPath.replace(/^\//, '')}`;
+		const deadline = Date.now() + (timeoutMs || 60000);
+		let last;
+		while (Date.now() < deadline) {
+			last = await httpRequest('OPTIONS', url, undefined, { origin: this.server.url, 'access-control-request-method': 'POST' }).catch((e) => ({ status: e.message }));
+			if (last.status !== 404 && typeof last.status === 'number' && last.status < 500) return url;
+			await sleep(250);
+		}
+		throw new Error(`webhook ${url} not registered after ${timeoutMs || 60000} ms (last answer ${last && last.status})`);
 	}
 
 	async stop() {

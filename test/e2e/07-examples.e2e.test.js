@@ -12,7 +12,10 @@ const example = (file) => JSON.parse(fs.readFileSync(path.join(examplesDir, file
 let suite;
 beforeAll(async () => {
 	suite = await h.startSuite('examples', {
-		credentials: [{ id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' }],
+		credentials: [
+			{ id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' },
+			{ id: 'alteryxDemoFresh', name: 'Alteryx fresh' },
+		],
 	});
 });
 afterAll(async () => {
@@ -74,7 +77,8 @@ test('helpdesk webhook: the manual run creates the sample user', async () => {
 test('helpdesk webhook: published in a running n8n, a POST creates a user and a bad one gets 422', async () => {
 	await suite.n8n.publishWorkflow('exAlteryxHelpdesk');
 	const server = await suite.n8n.start();
-	const url = `${server.url}/webhook/alteryx-new-user`;
+	const url = await suite.n8n.waitForWebhook('alteryx-new-user');
+	expect(url).toBe(`${server.url}/webhook/alteryx-new-user`);
 	const ok = await httpRequest('POST', url, { firstName: 'Katherine', lastName: 'Johnson', email: 'katherine.johnson@example.com', role: 'Viewer' });
 	expect(ok.status).toBe(201);
 	expect(ok.json.status).toBe('created');
@@ -84,6 +88,31 @@ test('helpdesk webhook: published in a running n8n, a POST creates a user and a 
 	expect({ status: bad.status, body: bad.json }).toEqual(expect.objectContaining({ status: 422 }));
 	expect(bad.json.status).toBe('rejected');
 	expect(JSON.stringify(bad.json)).toMatch(/Email/i);
+});
+
+test("the credential's Test button (n8n's credential test endpoint) succeeds, and fails on a wrong secret", async () => {
+	const server = suite.n8n.server || (await suite.n8n.start());
+	const owner = { email: 'e2e@example.com', firstName: 'E', lastName: 'Two', password: 'E2e-Password-1' };
+	const setup = await httpRequest('POST', `${server.url}/rest/owner/setup`, owner);
+	expect(setup.status).toBe(200);
+	const cookie = setup.cookies.join('; ');
+	const stored = await httpRequest('GET', `${server.url}/rest/credentials/alteryxDemo?includeData=true`, undefined, { cookie });
+	expect(stored.status).toBe(200);
+	const data = stored.json.data.data;
+	expect(data.clientSecret).not.toBe(suite.credentials[0].data.clientSecret);
+	const body = (d) => ({ credentials: { id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)', type: h.CREDENTIAL_TYPE, data: d } });
+	const ok = await httpRequest('POST', `${server.url}/rest/credentials/test`, body(data), { cookie });
+	expect(ok.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
+	// While the stored token is valid n8n does not run the token exchange again, so a changed secret
+	// is tested on a credential without a token (as when a user first creates it).
+	const wrong = await httpRequest(
+		'POST',
+		`${server.url}/rest/credentials/test`,
+		{ credentials: { id: 'alteryxDemoFresh', name: 'Alteryx fresh', type: h.CREDENTIAL_TYPE, data: { ...data, clientSecret: 'not-the-secret' } } },
+		{ cookie },
+	);
+	expect(wrong.json.data.status).toBe('Error');
+	expect(wrong.json.data.message).not.toContain('not-the-secret');
 	await suite.n8n.stop();
 });
 
