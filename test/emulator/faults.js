@@ -4,7 +4,7 @@
 // the real one. Faults are checked before authentication and routing, so handlers (and their
 // counters) never see a faulted request.
 
-const FAULT_KINDS = ['status', 'reset', 'hang', 'truncated'];
+const FAULT_KINDS = ['status', 'reset', 'hang', 'truncated', 'slow'];
 
 function normalizePath(path) {
 	return path.toLowerCase().replace(/\/+$/, '');
@@ -17,7 +17,11 @@ class FaultRegistry {
 
 	/**
 	 * @param {{ method?: string, path?: RegExp|string, times?: number, status?: number,
-	 *   headers?: object, body?: string|Buffer|object, kind?: 'status'|'reset'|'hang'|'truncated' }} spec
+	 *   headers?: object, body?: string|Buffer|object, kind?: 'status'|'reset'|'hang'|'truncated'|'slow',
+	 *   delayMs?: number }} spec
+	 *   `slow` runs the real handler at once (side effects happen) and sends its answer after
+	 *   `delayMs` (default 1000), so a client with a shorter timeout gives up on a request that
+	 *   was carried out.
 	 *   `path` as a string matches the whole path (case-insensitive, trailing slash ignored), with or
 	 *   without the /webapi prefix; a RegExp is tested against the path including /webapi.
 	 *   `times` defaults to 1 (Infinity for a permanent fault).

@@ -161,6 +161,23 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 		req.socket.destroy();
 		return;
 	}
+	if (fault.kind === 'slow') {
+		// The real response, with its side effects (a queued job), sent only after `delayMs`: a
+		// server that did the work but answered after the client gave up.
+		const response = safeDispatch(ctx, emulator, entry);
+		entry.status = response.status;
+		entry.responseBytes = response.body.length;
+		emulator.hangingResponses.add(res);
+		const timer = setTimeout(() => {
+			emulator.hangingResponses.delete(res);
+			if (!res.destroyed) sendResponse(res, response);
+		}, fault.delayMs ?? 1000);
+		res.on('close', () => {
+			clearTimeout(timer);
+			emulator.hangingResponses.delete(res);
+		});
+		return;
+	}
 	if (fault.kind === 'hang') {
 		// Never answered; close() destroys the socket.
 		emulator.hangingResponses.add(res);
