@@ -1,0 +1,688 @@
+'use strict';
+// A flaky server against the verb nodes and the Authenticate node: every fault kind of the
+// reliability issue, counted in the emulator's request log. Idempotent requests (GET, PUT,
+// DELETE) are retried with bounded backoff that honours Retry-After; a POST is repeated only
+// when it certainly never reached the server, so a job is never queued twice.
+const { AlteryxAuthenticate } = require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node');
+const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node');
+const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
+const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
+const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
+const { startEmulator } = require('../emulator');
+const { createHarness } = require('../harness');
+const {
+	ADA,
+	SALES_FORECAST,
+	attempts,
+	closedPort,
+	expectActionable,
+	freshHarness,
+	gapsMs,
+	injectedFaults,
+	run,
+	startTrackedEmulator,
+	tokenRequests,
+} = require('./helpers');
+const { createRecorder } = require('./recorder');
+
+const recorder = createRecorder('faults');
+const WORKFLOW_PATH = `/webapi/v3/workflows/${SALES_FORECAST}`;
+const JOBS_PATH = `/webapi/v3/workflows/${SALES_FORECAST}/jobs`;
+const TOKEN_PATH = '/webapi/oauth2/token';
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
+const LOGIN_PAGE =
+	'<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/adfs/ls">' +
+	'<input name="UserName"><input type="password" name="Password"></form></body></html>';
+
+let emulator;
+beforeAll(async () => {
+	emulator = await startTrackedEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+	recorder.save();
+});
+beforeEach(() => emulator.reset());
+afterEach(() => recorder.absorb(emulator));
+
+const getWorkflow = (options = {}, harness = freshHarness(emulator)) =>
+	run(harness, AlteryxGet, { parameters: { endpoint: `v3/workflows/${SALES_FORECAST}`, options } });
+
+const enqueueJob = (options = {}, harness = freshHarness(emulator), items) =>
+	run(harness, AlteryxPost, {
+		parameters: {
+			endpoint: `v3/workflows/${SALES_FORECAST}/jobs`,
+			sendBody: true,
+			jsonBody: '{"questions": [{"name": "Region", "value": "West"}]}',
+			options,
+		},
+		items,
+	});
+
+/**
+ * Fault kinds a GET meets: [label, fault, what the final error says, what it tells to do,
+ * extra node options]. Retry waits are kept tiny (maxRetryWait) so the suite stays fast.
+ */
+const TRANSIENT_FAULTS = [
+	['503 without Retry-After', { status: 503 }, /HTTP 503/, /Try again later/],
+	[
+		'503 with Retry-After',
+		{ status: 503, headers: { 'Retry-After': '0' } },
+		/HTTP 503/,
+		/Try again later/,
+	],
+	['429 without Retry-After', { status: 429 }, /HTTP 429/, /rate-limiting.*Batching/s],
+	[
+		'429 with Retry-After',
+		{ status: 429, headers: { 'Retry-After': '0' } },
+		/HTTP 429/,
+		/rate-limiting.*Batching/s,
+	],
+	[
+		'502 from a proxy',
+		{ status: 502, headers: HTML, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+		/HTTP 502/,
+		/Try again later/,
+	],
+	[
+		'504 from a proxy',
+		{ status: 504, headers: HTML, body: '<html><body><h1>504 Gateway Time-out</h1></body></html>' },
+		/HTTP 504/,
+		/Try again later/,
+	],
+	['connection reset', { kind: 'reset' }, /unreachable|connection/i, /ECONNRESET/],
+	[
+		'no answer (timeout)',
+		{ kind: 'hang' },
+		/did not answer in time/,
+		/Raise the Timeout option/,
+		{ timeout: 250 },
+	],
+	[
+		'answer after the timeout',
+		{ kind: 'slow', delayMs: 1500 },
+		/did not answer in time/,
+		/Raise the Timeout option/,
+		{ timeout: 250 },
+	],
+	[
+		'malformed JSON with status 200',
+		{ status: 200, headers: JSON_TYPE, body: '{"id": "66ebd18d3d62000400000001", "name": "Sal' },
+		/incomplete or malformed JSON/,
+		/Try again/,
+	],
+	[
+		'HTML login page with status 200',
+		{ status: 200, headers: HTML, body: LOGIN_PAGE },
+		/web page instead of data/,
+		/Web API Address/,
+	],
+];
+
+describe('GET: transient faults are retried', () => {
+	test.each(TRANSIENT_FAULTS)(
+		'%s twice, then the real answer: three attempts, one good result',
+		async (label, fault, _what, _todo, extra = {}) => {
+			emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, times: 2, ...fault });
+			const { items, error } = await getWorkflow({ maxRetryWait: 0.05, ...extra });
+			recorder.fault(label, injectedFaults(emulator));
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+			expect(items[0].json.id).toBe(SALES_FORECAST);
+			expect(items[0].pairedItem).toEqual({ item: 0 });
+			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(3);
+			expect(emulator.counters.faultsInjected).toBe(2);
+		},
+	);
+
+	test.each(TRANSIENT_FAULTS)(
+		'%s that does not stop: maxRetries + 1 attempts, then an error that says what happened and what to do',
+		async (label, fault, what, todo, extra = {}) => {
+			emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, times: Infinity, ...fault });
+			const { error } = await getWorkflow({ maxRetries: 2, maxRetryWait: 0.05, ...extra });
+			recorder.fault(label, injectedFaults(emulator));
+			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(3);
+			expectActionable(error, what, todo);
+			expect(error.context.itemIndex).toBe(0);
+			if (!/JSON|HTML/.test(label)) expect(error.description).toMatch(/Tried 3 times\./);
+		},
+	);
+
+	test('Retry Attempts 0 turns retrying off: one attempt', async () => {
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 503 });
+		const { error } = await getWorkflow({ maxRetries: 0 });
+		recorder.fault('503 without Retry-After', injectedFaults(emulator));
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		expect(error.httpCode).toBe('503');
+		expect(error.description).not.toMatch(/Tried/);
+	});
+
+	test('a non-transient status (404) is not retried', async () => {
+		const { error } = await run(freshHarness(emulator), AlteryxGet, {
+			parameters: { endpoint: 'v3/workflows/000000000000000000000000' },
+		});
+		expect(error.httpCode).toBe('404');
+		expect(attempts(emulator, 'GET', '/webapi/v3/workflows/000000000000000000000000')).toHaveLength(
+			1,
+		);
+	});
+
+	test('an HTML page is what the user asked for with Response Format Text: no retry, no error', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 200,
+			headers: HTML,
+			body: LOGIN_PAGE,
+		});
+		const { items, error } = await getWorkflow({ responseFormat: 'text' });
+		recorder.fault('HTML login page with status 200', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.data).toContain('<form');
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+	});
+});
+
+describe('Retry-After and backoff', () => {
+	test('Retry-After in seconds is waited for before the retry', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 429,
+			headers: { 'Retry-After': '1' },
+		});
+		const { error } = await getWorkflow({ maxRetryWait: 5 });
+		recorder.fault('429 with Retry-After', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		const [gap] = gapsMs(attempts(emulator, 'GET', WORKFLOW_PATH));
+		expect(gap).toBeGreaterThanOrEqual(950);
+		expect(gap).toBeLessThan(1700);
+	});
+
+	test('Retry-After as an HTTP date is waited for', async () => {
+		const retryAt = new Date(Date.now() + 2000);
+		const header = retryAt.toUTCString(); // whole seconds: the wait is 1 to 2 s
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 503,
+			headers: { 'Retry-After': header },
+		});
+		const { error } = await getWorkflow({ maxRetryWait: 5 });
+		recorder.fault('503 with Retry-After', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		const [first, second] = attempts(emulator, 'GET', WORKFLOW_PATH);
+		const expectedWait = Date.parse(header) - Date.parse(first.time);
+		const gap = Date.parse(second.time) - Date.parse(first.time);
+		expect(gap).toBeGreaterThanOrEqual(expectedWait - 50);
+		expect(gap).toBeLessThan(expectedWait + 700);
+	});
+
+	test('a Retry-After longer than Max Retry Wait is capped by it', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 503,
+			headers: { 'Retry-After': '120' },
+		});
+		const started = Date.now();
+		const { error } = await getWorkflow({ maxRetryWait: 0.3 });
+		recorder.fault('503 with Retry-After', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		const [gap] = gapsMs(attempts(emulator, 'GET', WORKFLOW_PATH));
+		expect(gap).toBeGreaterThanOrEqual(280);
+		expect(gap).toBeLessThan(1000);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	test('without Retry-After the wait doubles (500 ms base, jittered)', async () => {
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 503, times: 2 });
+		const { error } = await getWorkflow();
+		recorder.fault('503 without Retry-After', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		const [first, second] = gapsMs(attempts(emulator, 'GET', WORKFLOW_PATH));
+		expect(first).toBeGreaterThanOrEqual(240);
+		expect(first).toBeLessThan(500 + 300);
+		expect(second).toBeGreaterThanOrEqual(490);
+		expect(second).toBeLessThan(1000 + 300);
+	});
+
+	test('Max Retry Wait caps the backoff too', async () => {
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 502, times: 3 });
+		const { error } = await getWorkflow({ maxRetryWait: 0.05 });
+		recorder.fault('502 from a proxy', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		for (const gap of gapsMs(attempts(emulator, 'GET', WORKFLOW_PATH))) {
+			expect(gap).toBeLessThan(50 + 250);
+		}
+	});
+
+	// GAP (nodes/AlteryxRequest/execute.ts buildRequest): the UI limits Retry Attempts to 10,
+	// but an expression (or an imported workflow) can set any number and the code takes it.
+	test('[gap: retries not capped in code] Retry Attempts from an expression is still bounded (at most 10 retries)', async () => {
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 503, times: Infinity });
+		const { error } = await getWorkflow({ maxRetries: 50, maxRetryWait: 0.001 });
+		recorder.fault('503 without Retry-After', injectedFaults(emulator));
+		expect(error.httpCode).toBe('503');
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH).length).toBeLessThanOrEqual(11);
+	});
+});
+
+describe('PUT and DELETE are retried like GET', () => {
+	const collectionId = () => [...emulator.state.collections.keys()][0];
+	const IDEMPOTENT_FAULTS = [
+		['503 without Retry-After', { status: 503 }, {}],
+		['429 with Retry-After', { status: 429, headers: { 'Retry-After': '0' } }, {}],
+		['connection reset', { kind: 'reset' }, {}],
+		['no answer (timeout)', { kind: 'hang' }, { timeout: 250 }],
+	];
+
+	test.each(IDEMPOTENT_FAULTS)(
+		'PUT after %s: retried, the record renamed once',
+		async (label, fault, extra) => {
+			const id = collectionId();
+			const path = `/webapi/v3/collections/${id}`;
+			emulator.injectFault({ method: 'PUT', path, ...fault });
+			const { items, error } = await run(freshHarness(emulator), AlteryxPut, {
+				parameters: {
+					endpoint: `v3/collections/${id}`,
+					sendBody: true,
+					jsonBody: JSON.stringify({ name: 'Renamed by a retry', ownerId: ADA }),
+					options: { maxRetryWait: 0.05, ...extra },
+				},
+			});
+			recorder.fault(label, injectedFaults(emulator));
+			expect(error).toBeUndefined();
+			expect(items[0].json.name).toBe('Renamed by a retry');
+			expect(attempts(emulator, 'PUT', path)).toHaveLength(2);
+			expect(emulator.state.collections.get(id).name).toBe('Renamed by a retry');
+		},
+	);
+
+	test('PUT whose answer came too late (the server did it): the retry repeats the same change', async () => {
+		const id = collectionId();
+		const path = `/webapi/v3/collections/${id}`;
+		emulator.injectFault({ method: 'PUT', path, kind: 'slow', delayMs: 1500 });
+		const { items, error } = await run(freshHarness(emulator), AlteryxPut, {
+			parameters: {
+				endpoint: `v3/collections/${id}`,
+				sendBody: true,
+				jsonBody: JSON.stringify({ name: 'Twice is once', ownerId: ADA }),
+				options: { maxRetryWait: 0.05, timeout: 250 },
+			},
+		});
+		recorder.fault('answer after the timeout', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.name).toBe('Twice is once');
+		expect(attempts(emulator, 'PUT', path)).toHaveLength(2);
+	});
+
+	test.each(IDEMPOTENT_FAULTS)(
+		'DELETE after %s: retried, the record is gone',
+		async (label, fault, extra) => {
+			const id = collectionId();
+			const path = `/webapi/v3/collections/${id}`;
+			emulator.injectFault({ method: 'DELETE', path, ...fault });
+			const { items, error } = await run(freshHarness(emulator), AlteryxDelete, {
+				parameters: {
+					endpoint: `v3/collections/${id}`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'forceDelete', value: 'true' }] },
+					options: { maxRetryWait: 0.05, ...extra },
+				},
+			});
+			recorder.fault(label, injectedFaults(emulator));
+			expect(error).toBeUndefined();
+			expect(items[0].json.success).toBe(true);
+			expect(attempts(emulator, 'DELETE', path)).toHaveLength(2);
+			expect(emulator.state.collections.has(id)).toBe(false);
+		},
+	);
+});
+
+describe('POST is never repeated once it may have reached the server', () => {
+	/** [label, fault, node options, jobs the server queued] */
+	const MAYBE_SENT = [
+		['503 without Retry-After', { status: 503 }, {}, 0],
+		['503 with Retry-After', { status: 503, headers: { 'Retry-After': '0' } }, {}, 0],
+		['429 with Retry-After', { status: 429, headers: { 'Retry-After': '0' } }, {}, 0],
+		['502 from a proxy', { status: 502, headers: HTML, body: '<h1>502 Bad Gateway</h1>' }, {}, 0],
+		[
+			'504 from a proxy',
+			{ status: 504, headers: HTML, body: '<h1>504 Gateway Time-out</h1>' },
+			{},
+			0,
+		],
+		['connection reset', { kind: 'reset' }, {}, 0],
+		['no answer (timeout)', { kind: 'hang' }, { timeout: 250 }, 0],
+		['answer after the timeout', { kind: 'slow', delayMs: 1500 }, { timeout: 250 }, 1],
+		['response cut off (truncated JSON)', { kind: 'truncated' }, {}, 1],
+	];
+
+	test.each(MAYBE_SENT)(
+		'%s on the enqueue: one attempt, never a second job',
+		async (label, fault, extra, queued) => {
+			emulator.injectFault({ method: 'POST', path: JOBS_PATH, ...fault });
+			const { error } = await enqueueJob({ maxRetryWait: 0.05, ...extra });
+			recorder.fault(label, injectedFaults(emulator));
+			recorder.enqueues({ expected: queued, actual: emulator.counters.jobEnqueues });
+			expect(attempts(emulator, 'POST', JOBS_PATH)).toHaveLength(1);
+			expect(emulator.counters.jobEnqueues).toBe(queued);
+			expect(error).toBeDefined();
+			expect(error.context.itemIndex).toBe(0);
+			expect(error.description ?? '').not.toMatch(/Tried \d+ times/);
+		},
+	);
+
+	// GAP (nodes/transport/request.ts connectionError): a POST whose connection dropped or timed
+	// out after it was sent is reported as "unreachable" / "did not answer in time" with advice to
+	// check the address or raise the timeout. The job may well be queued (the emulator counts
+	// it); the user must be told so, or a re-run queues it twice.
+	test.each([
+		['connection reset', { kind: 'reset' }, {}],
+		['answer after the timeout', { kind: 'slow', delayMs: 1500 }, { timeout: 250 }],
+		['response cut off (truncated JSON)', { kind: 'truncated' }, {}],
+	])(
+		'[gap: POST may-have-run not explained] %s on a POST: the error says the job may already be queued',
+		async (label, fault, extra) => {
+			emulator.injectFault({ method: 'POST', path: JOBS_PATH, ...fault });
+			const { error } = await enqueueJob(extra);
+			recorder.fault(label, injectedFaults(emulator));
+			recorder.enqueues({
+				expected: emulator.counters.jobEnqueues,
+				actual: emulator.counters.jobEnqueues,
+			});
+			const text = `${error.message}\n${error.description}`;
+			expect(text).not.toMatch(/unreachable/i);
+			expect(text).toMatch(/may (already )?have/i);
+			expect(text).toMatch(/again/i);
+		},
+	);
+
+	test('the token endpoint failing twice (503): the POST is sent once the token comes, one job', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: 2 });
+		const { items, error } = await enqueueJob({ maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		recorder.enqueues({ expected: 1, actual: emulator.counters.jobEnqueues });
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('Queued');
+		expect(tokenRequests(emulator)).toHaveLength(3);
+		expect(attempts(emulator, 'POST', JOBS_PATH)).toHaveLength(1);
+		expect(emulator.counters.jobEnqueues).toBe(1);
+	});
+
+	test('the token endpoint dropping connections: the POST waits for a token, one job', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'reset', times: 2 });
+		const { error } = await enqueueJob({ maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (reset)', injectedFaults(emulator));
+		recorder.enqueues({ expected: 1, actual: emulator.counters.jobEnqueues });
+		expect(error).toBeUndefined();
+		expect(tokenRequests(emulator)).toHaveLength(3);
+		expect(emulator.counters.jobEnqueues).toBe(1);
+	});
+
+	test('the token endpoint down for 400 ms: retried until it is back, one job', async () => {
+		const outage = emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
+		const timer = setTimeout(() => {
+			outage.remaining = 0;
+		}, 400);
+		const { error } = await enqueueJob({ maxRetries: 6, maxRetryWait: 0.15 });
+		clearTimeout(timer);
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		recorder.enqueues({ expected: 1, actual: emulator.counters.jobEnqueues });
+		expect(error).toBeUndefined();
+		expect(tokenRequests(emulator).length).toBeGreaterThanOrEqual(2);
+		expect(emulator.counters.jobEnqueues).toBe(1);
+	});
+
+	test('the server down (connection refused) before the token: retried, one job once it is up', async () => {
+		const port = await closedPort();
+		const { clientId, clientSecret } = emulator.credentials.curator;
+		const harness = createHarness({
+			webApiUrl: `http://127.0.0.1:${port}/webapi/`,
+			clientId,
+			clientSecret,
+		});
+		let late;
+		const starting = new Promise((resolve) => {
+			setTimeout(async () => {
+				late = await startEmulator({ port });
+				resolve();
+			}, 150);
+		});
+		try {
+			const result = await enqueueJob({ maxRetries: 5, maxRetryWait: 0.2 }, harness);
+			await starting;
+			recorder.fault('connection refused (server down)', 1);
+			recorder.enqueues({ expected: 1, actual: late.counters.jobEnqueues });
+			recorder.absorb(late);
+			expect(result.error).toBeUndefined();
+			expect(late.counters.jobEnqueues).toBe(1);
+		} finally {
+			await starting;
+			await late.close();
+		}
+	});
+
+	test('the server down (connection refused) after the token: the POST never left, so it is retried; one job', async () => {
+		const port = await closedPort();
+		const first = await startEmulator({ port });
+		const { clientId, clientSecret } = first.credentials.curator;
+		const harness = createHarness({ webApiUrl: first.webApiUrl, clientId, clientSecret });
+		expect(
+			(await run(harness, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } })).error,
+		).toBeUndefined();
+		recorder.absorb(first);
+		await first.close();
+
+		let second;
+		const starting = new Promise((resolve) => {
+			setTimeout(async () => {
+				second = await startEmulator({ port });
+				resolve();
+			}, 150);
+		});
+		try {
+			const result = await enqueueJob({ maxRetries: 5, maxRetryWait: 0.2 }, harness);
+			await starting;
+			recorder.fault('connection refused (server down)', 1);
+			recorder.enqueues({ expected: 1, actual: second.counters.jobEnqueues });
+			recorder.absorb(second);
+			expect(result.error).toBeUndefined();
+			expect(second.counters.jobEnqueues).toBe(1);
+		} finally {
+			await starting;
+			await second.close();
+		}
+	});
+
+	test('100 POSTs in parallel batches while the token endpoint flaps: exactly 100 jobs', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: 2 });
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'reset', times: 1 });
+		const items = Array.from({ length: 100 }, (_, index) => ({ json: { index } }));
+		const { items: output, error } = await enqueueJob(
+			{
+				maxRetries: 5,
+				maxRetryWait: 0.05,
+				batching: { batch: { batchSize: 25, batchInterval: 0 } },
+			},
+			freshHarness(emulator),
+			items,
+		);
+		recorder.fault('token endpoint down (503)', 2);
+		recorder.fault('token endpoint down (reset)', 1);
+		recorder.enqueues({ expected: 100, actual: emulator.counters.jobEnqueues });
+		recorder.items({
+			expected: 100,
+			delivered: output?.length ?? 0,
+			lost: 100 - (output?.length ?? 0),
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.pairedItem.item)).toEqual(items.map((_, index) => index));
+		expect(new Set(output.map((item) => item.json.id)).size).toBe(100);
+		expect(emulator.counters.jobEnqueues).toBe(100);
+	});
+});
+
+describe('response bodies', () => {
+	const withBom = (value) =>
+		Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(value))]);
+
+	test.each(['autodetect', 'json'])(
+		'JSON with a UTF-8 BOM is read as JSON (Response Format %s)',
+		async (responseFormat) => {
+			emulator.injectFault({
+				method: 'GET',
+				path: WORKFLOW_PATH,
+				status: 200,
+				headers: JSON_TYPE,
+				body: withBom({ id: SALES_FORECAST, name: 'Sales Forecast' }),
+			});
+			const { items, error } = await getWorkflow({ responseFormat });
+			recorder.fault('JSON with a UTF-8 BOM', injectedFaults(emulator));
+			expect(error).toBeUndefined();
+			expect(items[0].json).toEqual({ id: SALES_FORECAST, name: 'Sales Forecast' });
+			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		},
+	);
+
+	test('an error body with a BOM still gives Alteryx’s message and field messages', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 400,
+			headers: JSON_TYPE,
+			body: withBom({
+				message: 'The request is invalid.',
+				modelState: { 'contract.name': ['The Name field is required.'] },
+			}),
+		});
+		const { error } = await getWorkflow();
+		recorder.fault('JSON with a UTF-8 BOM', injectedFaults(emulator));
+		expect(error.message).toBe('The request is invalid. (HTTP 400)');
+		expect(error.description).toMatch(/name: The Name field is required\./);
+	});
+
+	test('a created id as a JSON string literal with a BOM becomes { id }', async () => {
+		emulator.injectFault({
+			method: 'POST',
+			path: '/webapi/v3/collections',
+			status: 200,
+			headers: JSON_TYPE,
+			body: withBom('66ebd18d3d620006000000ff'),
+		});
+		const { items, error } = await run(freshHarness(emulator), AlteryxPost, {
+			parameters: { endpoint: 'v3/collections', sendBody: true, jsonBody: '{"name": "BOM"}' },
+		});
+		recorder.fault('JSON with a UTF-8 BOM', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ id: '66ebd18d3d620006000000ff' });
+	});
+
+	// GAP (nodes/transport/request.ts sendOnce/responseOf): when the connection closes before
+	// the announced Content-Length arrived, axios rejects with "stream has been aborted" and the
+	// 200 response attached. The transport reads that as a failed *status* 200: "Alteryx Server
+	// answered HTTP 200", no description, and no retry for GET.
+	test('[gap: cut-off body read as "HTTP 200"] a GET whose answer is cut off mid-body is retried, then explained', async () => {
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, kind: 'truncated', times: 2 });
+		const retried = await getWorkflow({ maxRetryWait: 0.05 });
+		recorder.fault('response cut off (truncated JSON)', injectedFaults(emulator));
+		expect(retried.error).toBeUndefined();
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(3);
+
+		emulator.reset();
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			kind: 'truncated',
+			times: Infinity,
+		});
+		const { error } = await getWorkflow({ maxRetries: 1, maxRetryWait: 0.05 });
+		recorder.fault('response cut off (truncated JSON)', injectedFaults(emulator));
+		expect(error.message).not.toMatch(/answered HTTP 200/);
+		expectActionable(error, /cut off|incomplete|dropped|interrupted/i, /again/i);
+	});
+});
+
+describe('token endpoint down', () => {
+	test('GET: two failed token requests, then the data', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: 2 });
+		const { items, error } = await getWorkflow({ maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(SALES_FORECAST);
+		expect(tokenRequests(emulator)).toHaveLength(3);
+	});
+
+	test('GET: a token endpoint that stays down is reported as such after the retries', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
+		const { error } = await getWorkflow({ maxRetries: 2, maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		expect(tokenRequests(emulator)).toHaveLength(3);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(0);
+		expectActionable(error, /could not issue an access token.*503/, /Try again later/);
+		expect(error.description).toMatch(/Tried 3 times/);
+	});
+
+	test('GET: a token endpoint that never answers the connection reports "unreachable" with the code', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'reset', times: Infinity });
+		const { error } = await getWorkflow({ maxRetries: 1, maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (reset)', injectedFaults(emulator));
+		expect(tokenRequests(emulator)).toHaveLength(2);
+		expectActionable(error, /unreachable/, /ECONNRESET.*Check the Web API Address/s);
+	});
+
+	// GAP (nodes/transport/token.ts describeRejectedExchange): a 429 from the token endpoint
+	// falls through to "Check the Web API Address, the API Access Key and Secret…", which sends
+	// the user hunting for a wrong key while the server is only rate-limiting.
+	test('[gap: token 429 blamed on the key] a rate-limited token endpoint says to slow down or wait, not to check the key', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 429, times: Infinity });
+		const { error } = await getWorkflow({ maxRetries: 1, maxRetryWait: 0.05 });
+		recorder.fault('token endpoint down (429)', injectedFaults(emulator));
+		expect(error.httpCode).toBe('429');
+		expect(error.description).not.toMatch(/API Access Key/);
+		expect(error.description).toMatch(/later|rate|busy/i);
+	});
+
+	test('Authenticate node: a token endpoint that is down fails with what happened and what to do', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
+		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		expectActionable(error, /could not issue an access token.*503/, /Try again later/);
+	});
+
+	test('Authenticate node: a dropped connection is reported as unreachable with the code', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'reset', times: Infinity });
+		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		recorder.fault('token endpoint down (reset)', injectedFaults(emulator));
+		expectActionable(error, /unreachable/, /ECONNRESET/);
+	});
+
+	test('Authenticate node with Continue On Fail: one error item per input item, paired', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
+		const { items, error } = await run(freshHarness(emulator), AlteryxAuthenticate, {
+			items: [{ a: 1 }, { a: 2 }, { a: 3 }],
+			continueOnFail: true,
+		});
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of items) {
+			expect(item.json.error).toMatch(/could not issue an access token/);
+			expect(item.json.description).toMatch(/Try again later/);
+		}
+	});
+
+	// GAP (nodes/AlteryxAuthenticate/AlteryxAuthenticate.node.ts execute): the node calls
+	// requestAccessToken once; a token endpoint that is down for a moment fails the node while the
+	// verb nodes (through the transport) ride it out.
+	test('[gap: Authenticate node has no retry] a token endpoint down for a moment is retried', async () => {
+		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: 1 });
+		const { items, error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.authorizationToken).toMatch(/^Bearer /);
+		expect(tokenRequests(emulator)).toHaveLength(2);
+	});
+});
