@@ -81,7 +81,9 @@ async function main() {
 		for (const wf of webhookExamples) await instance.publishWorkflow(wf.id);
 
 		const port = Number(option('port', process.env.N8N_PORT || 5678));
-		const server = await instance.start({ port, logFile: path.join(demoDir, 'n8n.log') });
+		const logFile = path.join(demoDir, 'n8n.log');
+		fs.rmSync(logFile, { force: true });
+		const server = await instance.start({ port, logFile });
 		for (const wf of webhookExamples) {
 			for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) await instance.waitForWebhook(node.parameters.path);
 		}
