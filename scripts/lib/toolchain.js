@@ -118,7 +118,7 @@ function ensureNode24() {
 // binaries from outside the registry in their install scripts), then rebuilds only sqlite3 from
 // source with Node 24. Idempotent: a marker file records a finished install.
 function ensureN8n(version) {
-	version = version || process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
+	version = version || process.env.N8N_NODES_ALTERYX_N8N_VERSION || DEFAULT_N8N_VERSION;
 	const node = ensureNode24();
 	const dir = path.join(cacheDir(), `n8n-${version}`);
 	const marker = path.join(dir, '.installed');
