@@ -1,5 +1,7 @@
 import type { ResourceModule } from './node.type';
 import * as job from './job/Job.resource';
+import * as user from './user/User.resource';
+import * as userGroup from './userGroup/UserGroup.resource';
 import * as workflow from './workflow/Workflow.resource';
 
 /**
@@ -7,4 +9,4 @@ import * as workflow from './workflow/Workflow.resource';
  * `actions/<resource>/<Resource>.resource.ts` with its operations, import it here and add it to
  * this list. The Resource dropdown, the router and the swagger coverage test all read this list.
  */
-export const resources: ResourceModule[] = [job, workflow];
+export const resources: ResourceModule[] = [job, user, userGroup, workflow];

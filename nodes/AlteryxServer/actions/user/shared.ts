@@ -1,0 +1,77 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+/** The Role enum of the user and user group contracts. */
+export const roleOptions: INodePropertyOptions[] = [
+	{
+		name: 'Artisan',
+		value: 'Artisan',
+		description: 'Can also upload (publish) workflows and share them',
+	},
+	{
+		name: 'Curator',
+		value: 'Curator',
+		description: 'Server administrator: manages users, groups, workflows and settings',
+	},
+	{
+		name: 'Evaluated',
+		value: 'Evaluated',
+		description:
+			'No fixed role: the server works it out from the default role and the user’s groups',
+	},
+	{
+		name: 'Member',
+		value: 'Member',
+		description: 'Can run the workflows shared with them and work in collections',
+	},
+	{
+		name: 'No Access',
+		value: 'NoAccess',
+		description: 'Cannot use the server',
+	},
+	{
+		name: 'Viewer',
+		value: 'Viewer',
+		description: 'Can view and run public workflows',
+	},
+];
+
+/** The languages UpdateUserContract accepts. */
+export const languageOptions: INodePropertyOptions[] = [
+	{ name: 'Chinese (Simplified)', value: 'zh-cn' },
+	{ name: 'English', value: 'en-us' },
+	{ name: 'French', value: 'fr-fr' },
+	{ name: 'German', value: 'de-de' },
+	{ name: 'Italian', value: 'it-it' },
+	{ name: 'Japanese', value: 'ja-jp' },
+	{ name: 'Portuguese (Brazil)', value: 'pt-br' },
+	{ name: 'Spanish', value: 'es-es' },
+];
+
+/**
+ * The id in a resource locator that sits inside a collection (Additional Fields, Update Fields):
+ * the collection holds the locator object itself, or a plain string when mapped.
+ */
+export function locatorFieldValue(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const raw =
+		typeof value === 'object' && 'value' in (value as IDataObject)
+			? (value as IDataObject).value
+			: value;
+	return raw === undefined || raw === null ? '' : String(raw).trim();
+}
+
+/** Refuses an update with no field set, before any request is made. */
+export function requireSomeFields(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	collectionName: string,
+	itemIndex: number,
+): void {
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
+			description: `Add at least one field under "${collectionName}".`,
+			itemIndex,
+		});
+	}
+}
