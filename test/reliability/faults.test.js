@@ -35,6 +35,9 @@ const LOGIN_PAGE =
 	'<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/adfs/ls">' +
 	'<input name="UserName"><input type="password" name="Password"></form></body></html>';
 
+// Short waits for the Authenticate node once it retries (the option names of the verb nodes).
+const QUICK_AUTHENTICATE = { parameters: { options: { maxRetryWait: 0.05 } } };
+
 let emulator;
 beforeAll(async () => {
 	emulator = await startTrackedEmulator();
@@ -648,14 +651,14 @@ describe('token endpoint down', () => {
 
 	test('Authenticate node: a token endpoint that is down fails with what happened and what to do', async () => {
 		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
-		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, QUICK_AUTHENTICATE);
 		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
 		expectActionable(error, /could not issue an access token.*503/, /Try again later/);
 	});
 
 	test('Authenticate node: a dropped connection is reported as unreachable with the code', async () => {
 		emulator.injectFault({ path: TOKEN_PATH, kind: 'reset', times: Infinity });
-		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		const { error } = await run(freshHarness(emulator), AlteryxAuthenticate, QUICK_AUTHENTICATE);
 		recorder.fault('token endpoint down (reset)', injectedFaults(emulator));
 		expectActionable(error, /unreachable/, /ECONNRESET/);
 	});
@@ -663,6 +666,7 @@ describe('token endpoint down', () => {
 	test('Authenticate node with Continue On Fail: one error item per input item, paired', async () => {
 		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: Infinity });
 		const { items, error } = await run(freshHarness(emulator), AlteryxAuthenticate, {
+			...QUICK_AUTHENTICATE,
 			items: [{ a: 1 }, { a: 2 }, { a: 3 }],
 			continueOnFail: true,
 		});
@@ -677,10 +681,15 @@ describe('token endpoint down', () => {
 
 	// GAP (nodes/AlteryxAuthenticate/AlteryxAuthenticate.node.ts execute): the node calls
 	// requestAccessToken once; a token endpoint that is down for a moment fails the node while the
-	// verb nodes (through the transport) ride it out.
+	// verb nodes (through the transport) ride it out. (QUICK_AUTHENTICATE assumes the retry gets
+	// the verb nodes' Max Retry Wait option; today the node ignores it.)
 	test('[gap: Authenticate node has no retry] a token endpoint down for a moment is retried', async () => {
 		emulator.injectFault({ path: TOKEN_PATH, status: 503, times: 1 });
-		const { items, error } = await run(freshHarness(emulator), AlteryxAuthenticate, {});
+		const { items, error } = await run(
+			freshHarness(emulator),
+			AlteryxAuthenticate,
+			QUICK_AUTHENTICATE,
+		);
 		recorder.fault('token endpoint down (503)', injectedFaults(emulator));
 		expect(error).toBeUndefined();
 		expect(items[0].json.authorizationToken).toMatch(/^Bearer /);

@@ -134,17 +134,17 @@ const REFUSED_ENDPOINTS = () => [
 	[
 		'endpoint: @ tricks',
 		`http://127.0.0.1:${port}@evil.example.com/webapi/v3/workflows`,
-		/points to evil\.example\.com/,
+		/points to evil\.example\.com|user name or password/,
 	],
 	[
 		'endpoint: @ tricks',
 		`http://evil.example.com@127.0.0.1:${port}/webapi/v3/workflows`,
-		/Alteryx Server in the credential/,
+		/Alteryx Server in the credential|user name or password/,
 	],
 	[
 		'endpoint: @ tricks',
 		`http://user:pass@127.0.0.1:${port}/webapi/v3/workflows`,
-		/Alteryx Server in the credential/,
+		/Alteryx Server in the credential|user name or password/,
 	],
 	['endpoint: .. segments', '../../admin', /above the Web API address/],
 	['endpoint: .. segments', '..', /above the Web API address/],

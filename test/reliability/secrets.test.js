@@ -233,7 +233,7 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 		const { NodeClass, parameters } = NODES[nodeName];
 		const options =
 			nodeName === 'Authenticate'
-				? {}
+				? { options: { maxRetryWait: 0.01 } }
 				: { options: { maxRetries: 1, maxRetryWait: 0.01, timeout: 150 } };
 
 		for (const continueOnFail of [false, true]) {
