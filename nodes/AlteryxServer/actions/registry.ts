@@ -1,6 +1,8 @@
 import type { ResourceModule } from './node.type';
 import * as collection from './collection/Collection.resource';
 import * as credential from './credential/Credential.resource';
+import * as dcmAdmin from './dcmAdmin/DcmAdmin.resource';
+import * as dcmConnection from './dcmConnection/DcmConnection.resource';
 import * as job from './job/Job.resource';
 import * as user from './user/User.resource';
 import * as userGroup from './userGroup/UserGroup.resource';
@@ -11,4 +13,13 @@ import * as workflow from './workflow/Workflow.resource';
  * `actions/<resource>/<Resource>.resource.ts` with its operations, import it here and add it to
  * this list. The Resource dropdown, the router and the swagger coverage test all read this list.
  */
-export const resources: ResourceModule[] = [collection, credential, job, user, userGroup, workflow];
+export const resources: ResourceModule[] = [
+	collection,
+	credential,
+	dcmAdmin,
+	dcmConnection,
+	job,
+	user,
+	userGroup,
+	workflow,
+];

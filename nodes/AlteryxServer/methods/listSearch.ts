@@ -122,3 +122,4 @@ export async function searchJobs(
 	);
 	return result;
 }
+export * from './listSearchDcm';

@@ -1,0 +1,89 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { requestRouteJson } from '../helpers/api';
+import { asList, dcmRoutes } from '../helpers/dcm';
+
+// "From List" pickers for DCM records. The only DCM list endpoints are the Curator-only admin
+// ones, each returning the whole list, filtered here by the text the user types.
+
+function toResults(
+	items: INodeListSearchItems[],
+	filter: string | undefined,
+): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = items
+		.filter((item) => item.value !== '')
+		.filter(
+			(item) =>
+				wanted === '' ||
+				item.name.toLowerCase().includes(wanted) ||
+				String(item.value).toLowerCase() === wanted,
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+async function connections(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return asList(await requestRouteJson.call(this, dcmRoutes.adminList));
+}
+
+const connectionLabel = (connection: IDataObject) => {
+	const owner = (connection.owner as IDataObject | undefined)?.email;
+	const details = [connection.schemaName, owner].filter(Boolean).join(', ');
+	return `${String(connection.name ?? connection.id)}${details ? ` (${details})` : ''}`;
+};
+
+/** DCM connections by record ID (DCM Connection and DCM Administration operations). */
+export async function searchDcmConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await connections.call(this);
+	return toResults(
+		records.map((connection) => ({
+			name: connectionLabel(connection),
+			value: String(connection.id ?? ''),
+		})),
+		filter,
+	);
+}
+
+/**
+ * DCM connections by the ID workflows reference them with (connectionId, falling back to the
+ * record ID), for connection handling rules.
+ */
+export async function searchDcmConnectionReferences(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await connections.call(this);
+	return toResults(
+		records.map((connection) => ({
+			name: connectionLabel(connection),
+			value: String(connection.connectionId || connection.id || ''),
+		})),
+		filter,
+	);
+}
+
+/** DCM connection handling rules, shown as "source → target". */
+export async function searchDcmConnectionHandlingRules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const rules = asList(await requestRouteJson.call(this, dcmRoutes.ruleList));
+	return toResults(
+		rules.map((rule) => ({
+			name: `${String(rule.sourceConnectionTitle || rule.sourceConnectionId)} → ${String(
+				rule.targetConnectionTitle || rule.targetConnectionId || '(no target)',
+			)}`,
+			value: String(rule.id ?? ''),
+		})),
+		filter,
+	);
+}
