@@ -1,4 +1,4 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { errorItem } from '../transport/items';
+import { isRetryable, retryDelayMs, retryPolicyFromOptions } from '../transport/retry';
 import { type AccessToken, requestAccessToken, TokenExchangeError } from '../transport/token';
 import {
 	type AlteryxServerCredentials,
@@ -47,6 +48,23 @@ export class AlteryxAuthenticate implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Max Retry Wait (Seconds)',
+						name: 'maxRetryWait',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 30,
+						description: 'The longest wait before one retry of the token request',
+					},
+					{
+						displayName: 'Retries on Transient Errors',
+						name: 'maxRetries',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 10 },
+						default: 3,
+						description:
+							'How often to repeat the token request after a 429 or 5xx, a dropped connection or a timeout, waiting longer each time. 0 turns retrying off.',
+					},
+					{
 						displayName: 'Include Base64 Key+Secret',
 						name: 'includeBase64KeySecret',
 						type: 'boolean',
@@ -70,10 +88,28 @@ export class AlteryxAuthenticate implements INodeType {
 		let baseURL: string;
 		try {
 			baseURL = webApiBaseUrl(credentials);
-			token = await requestAccessToken(
-				async (options) => await this.helpers.httpRequest(options),
-				credentials,
-			);
+			const options = this.getNodeParameter('options', 0, {}) as {
+				maxRetries?: number;
+				maxRetryWait?: number;
+			};
+			const policy = retryPolicyFromOptions(options);
+			// The token request never changes anything on the server: repeat it like the
+			// transport does when the token endpoint is briefly down.
+			for (let retry = 0; ; retry++) {
+				try {
+					token = await requestAccessToken(
+						async (requestOptions) => await this.helpers.httpRequest(requestOptions),
+						credentials,
+					);
+					break;
+				} catch (error) {
+					const retryable =
+						error instanceof TokenExchangeError &&
+						isRetryable('POST', { kind: 'token', statusCode: error.httpCode, code: error.code });
+					if (!retryable || retry >= policy.maxRetries) throw error;
+					await sleep(retryDelayMs(retry + 1, policy));
+				}
+			}
 		} catch (error) {
 			const failure = toNodeError.call(this, error);
 			if (this.continueOnFail())

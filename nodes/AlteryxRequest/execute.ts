@@ -8,7 +8,7 @@ import type {
 
 import { encodeMultipart, type MultipartPart } from '../transport/multipart';
 import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
-import { DEFAULT_RETRY_POLICY } from '../transport/retry';
+import { retryPolicyFromOptions } from '../transport/retry';
 import {
 	type AlteryxResponse,
 	decodeJsonBody,
@@ -46,6 +46,16 @@ interface VerbOptions {
 	splitIntoItems?: boolean;
 	timeout?: number;
 }
+
+// Headers the transport and the credential set: a user-set Host would also steer redirects.
+const RESERVED_HEADERS = new Set([
+	'host',
+	'authorization',
+	'proxy-authorization',
+	'content-length',
+	'transfer-encoding',
+	'connection',
+]);
 
 // RFC 7230 token characters: anything else in a header name is a mistake or an attack.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -123,14 +133,7 @@ async function buildRequest(
 		timeout: options.timeout,
 		neverError: options.neverError === true,
 		expectHtml: options.responseFormat === 'text' || options.responseFormat === 'file',
-		retry: {
-			...DEFAULT_RETRY_POLICY,
-			maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-			maxDelayMs:
-				options.maxRetryWait === undefined
-					? DEFAULT_RETRY_POLICY.maxDelayMs
-					: Math.max(0, options.maxRetryWait) * 1000,
-		},
+		retry: retryPolicyFromOptions(options),
 	};
 
 	if (this.getNodeParameter('sendQuery', itemIndex, false)) {
@@ -156,6 +159,13 @@ async function buildRequest(
 			if (!HEADER_NAME.test(name)) {
 				throw new NodeOperationError(this.getNode(), `The header name "${name}" is not valid`, {
 					description: "Header names may contain letters, digits and - _ . ! # $ % & ' * + ^ ` | ~",
+					itemIndex,
+				});
+			}
+			if (RESERVED_HEADERS.has(name.toLowerCase())) {
+				throw new NodeOperationError(this.getNode(), `The header "${name}" cannot be set here`, {
+					description:
+						'The node sets it itself (the Authorization header comes from the credential). Remove it from the headers.',
 					itemIndex,
 				});
 			}

@@ -13,7 +13,13 @@ import type {
 
 import { errorChain } from './errorChain';
 import { alteryxApiError } from './errors';
-import { type AlteryxResponse, decodeJsonBody, mimeTypeOf, toBuffer } from './response';
+import {
+	type AlteryxResponse,
+	decodeJsonBody,
+	headerValue,
+	mimeTypeOf,
+	toBuffer,
+} from './response';
 import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
 import { describeConnectionFailure, findErrorCode, TokenExchangeError } from './token';
 import {
@@ -46,6 +52,23 @@ export interface AlteryxRequest {
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** Redirects within the Web API address that one request follows before giving up. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The connection closed after the status line but before the whole body arrived: the server
+ * got the request (and may have carried it out); only its answer was lost.
+ */
+class ResponseCutOffError extends Error {
+	readonly code = 'ERR_STREAM_PREMATURE_CLOSE';
+
+	constructor(cause: unknown) {
+		super('The connection closed before the whole answer arrived', { cause });
+		this.name = 'ResponseCutOffError';
+	}
+}
 
 /**
  * The one way every node talks to Alteryx Server. The token is attached by the credential
@@ -92,16 +115,48 @@ export async function alteryxApiRequest(
 		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
 		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 		sendCredentialsOnCrossOriginRedirect: false,
+		// Redirects are followed below, and only within the Web API address: n8n's redirect
+		// handling (follow-redirects) keeps the Authorization header for a subdomain of the host
+		// and resolves relative locations against a user-set Host header.
+		disableFollowRedirect: true,
 	};
 
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
-	for (let retry = 0; ; retry++) {
+	let redirects = 0;
+	// Redirects followed within the Web API address do not count as retries.
+	let retry = 0;
+	const waitBeforeRetry = async (headers?: IDataObject) => {
+		retry++;
+		await sleep(retryDelayMs(retry, policy, headers));
+	};
+	for (;;) {
 		const attempt = await sendOnce.call(this, options, url);
+		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
+			const location = headerValue(attempt.response.headers, 'location');
+			if (location !== undefined && redirects < MAX_REDIRECTS) {
+				url = followRedirect(
+					node,
+					credentials,
+					url,
+					location,
+					attempt.response.statusCode,
+					itemIndex,
+				);
+				redirects++;
+				options.url = url.href;
+				const status = attempt.response.statusCode;
+				if (status === 303 || ((status === 301 || status === 302) && options.method === 'POST')) {
+					options.method = 'GET';
+					delete options.body;
+				}
+				continue;
+			}
+		}
 		if (attempt.kind === 'response') {
 			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
 			if (!garbled) return attempt.response;
 			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
-				await sleep(retryDelayMs(retry + 1, policy));
+				await waitBeforeRetry();
 				continue;
 			}
 			throw new NodeApiError(node, { message: garbled.message } as JsonObject, {
@@ -113,7 +168,7 @@ export async function alteryxApiRequest(
 		if (attempt.kind === 'failedResponse') {
 			const outcome = { kind: 'status' as const, ...attempt.response };
 			if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
-				await sleep(retryDelayMs(retry + 1, policy, attempt.response.headers));
+				await waitBeforeRetry(attempt.response.headers);
 				continue;
 			}
 			if (request.neverError) return attempt.response;
@@ -127,10 +182,36 @@ export async function alteryxApiRequest(
 			? { kind: 'token' as const, statusCode: tokenError.httpCode, code: tokenError.code }
 			: { kind: 'network' as const, code: findErrorCode(attempt.error) };
 		if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
-			await sleep(retryDelayMs(retry + 1, policy));
+			await waitBeforeRetry();
 			continue;
 		}
-		throw connectionError(node, attempt.error, url, itemIndex, retry);
+		throw connectionError(node, attempt.error, url, itemIndex, retry, request.method);
+	}
+}
+
+/** The next URL of a redirect, only when it stays inside the credential's Web API address. */
+function followRedirect(
+	node: INode,
+	credentials: AlteryxServerCredentials,
+	from: URL,
+	location: string,
+	status: number,
+	itemIndex: number,
+): URL {
+	let target: URL | undefined;
+	try {
+		target = new URL(location, from);
+		return resolveEndpointUrl(credentials.webApiUrl, target.href);
+	} catch {
+		const where = target ? (target.host ? target.host : target.protocol) : 'an invalid address';
+		const message = `Alteryx Server redirected the request to ${where}, outside the Web API address`;
+		throw new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description:
+				'The redirect was not followed, so the access token stays with the server in the credential. Check the Web API Address (for example https:// instead of http://, or the host name the server redirects to).',
+			httpCode: String(status),
+			itemIndex,
+		});
 	}
 }
 
@@ -162,6 +243,11 @@ async function sendOnce(
 		};
 	} catch (error) {
 		const failed = responseOf(error);
+		// axios rejects a 2xx whose body stopped short of its Content-Length ("stream has been
+		// aborted") with the response attached: not an answer, a dropped connection.
+		if (failed && failed.statusCode >= 200 && failed.statusCode < 300) {
+			return { kind: 'error', error: new ResponseCutOffError(error) };
+		}
 		if (failed) return { kind: 'failedResponse', response: { ...failed, url: url.href } };
 		return { kind: 'error', error };
 	}
@@ -246,14 +332,22 @@ function findTokenError(error: unknown): TokenExchangeError | undefined {
 	return undefined;
 }
 
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
 function connectionError(
 	node: INode,
 	error: unknown,
 	url: URL,
 	itemIndex: number,
 	retries: number,
+	method: IHttpRequestMethods,
 ) {
 	const tried = retries > 0 ? ` Tried ${retries + 1} times.` : '';
+	// Said first for a request that changes something and was not repeated: it may have run.
+	const mayHaveRun =
+		method === 'POST' || method === 'PATCH'
+			? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
+			: '';
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
 	const tokenError = findTokenError(error);
@@ -271,7 +365,15 @@ function connectionError(
 		const message = `Alteryx Server did not answer in time (${url.pathname})`;
 		return new NodeApiError(node, { message } as JsonObject, {
 			message,
-			description: `Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.${tried}`,
+			description: `${mayHaveRun}Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.${tried}`,
+			itemIndex,
+		});
+	}
+	if (code && DROPPED_CODES.has(code)) {
+		const message = `The connection to Alteryx Server dropped before the answer arrived (${url.pathname})`;
+		return new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description: `${mayHaveRun || 'Try again; '}if it keeps happening, check the network between n8n and the server (proxy, load balancer, VPN). Node.js reported ${code}.${tried}`,
 			itemIndex,
 		});
 	}

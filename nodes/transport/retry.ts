@@ -17,6 +17,26 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 500,
 };
 
+/** The most retries an option may ask for: the UI caps at 10, an expression can bring anything. */
+const MAX_RETRIES = 10;
+
+/** The policy the "Retries on Transient Errors" and "Max Retry Wait" options describe. */
+export function retryPolicyFromOptions(options: {
+	maxRetries?: unknown;
+	maxRetryWait?: unknown;
+}): RetryPolicy {
+	const retries = Math.floor(Number(options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries));
+	const waitSeconds = Number(options.maxRetryWait);
+	return {
+		...DEFAULT_RETRY_POLICY,
+		maxRetries: Number.isFinite(retries) ? Math.min(MAX_RETRIES, Math.max(0, retries)) : 0,
+		maxDelayMs:
+			options.maxRetryWait === undefined || !Number.isFinite(waitSeconds)
+				? DEFAULT_RETRY_POLICY.maxDelayMs
+				: Math.max(0, waitSeconds) * 1000,
+	};
+}
+
 /** Statuses that say "not now" rather than "no": proxies and overloaded servers. */
 const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
 

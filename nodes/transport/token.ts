@@ -147,6 +147,13 @@ function describeRejectedExchange(
 			status,
 		);
 	}
+	if (status === 429 || status === 408) {
+		return new TokenExchangeError(
+			`Alteryx Server is too busy to issue an access token ${where}`,
+			'The server (or a proxy in front of it) is rate-limiting requests. Try again later, or slow down with the Batching option.',
+			status,
+		);
+	}
 	const detail = oauthError ?? (typeof body?.message === 'string' ? body.message : undefined);
 	return new TokenExchangeError(
 		`Alteryx Server could not issue an access token${detail ? `: ${detail}` : ''} ${where}`,

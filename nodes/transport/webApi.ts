@@ -100,7 +100,13 @@ export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
 		const absolute = parseUrl(text);
 		if (!absolute) throw new InvalidAddressError(`The endpoint "${text}" is not a valid URL`);
 		resolved = absolute;
-		if (resolved.origin !== base.origin || resolved.username || resolved.password) {
+		if (resolved.username || resolved.password) {
+			throw new InvalidAddressError(
+				'The endpoint contains a user name or password (the part before "@")',
+				'Leave them out: the token from the credential is added for you. Use a path such as v3/workflows.',
+			);
+		}
+		if (resolved.origin !== base.origin) {
 			throw new InvalidAddressError(
 				`The endpoint points to ${describeOrigin(resolved)}, not to the Alteryx Server in the credential (${base.origin})`,
 				'The access token is only ever sent to the Web API address of the credential. Use a path such as v3/workflows instead of a full URL.',
