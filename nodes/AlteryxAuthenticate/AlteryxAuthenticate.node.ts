@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { errorItem } from '../transport/items';
-import { isRetryable, retryDelayMs, retryPolicyFromOptions } from '../transport/retry';
+import {
+	isRetryable,
+	type RetryPolicy,
+	retryDelayMs,
+	retryPolicyFromOptions,
+} from '../transport/retry';
 import { type AccessToken, requestAccessToken, TokenExchangeError } from '../transport/token';
 import {
 	type AlteryxServerCredentials,
@@ -84,38 +89,22 @@ export class AlteryxAuthenticate implements INodeType {
 		)) as unknown as AlteryxServerCredentials;
 
 		// One exchange for the whole run, however many items: every item gets the same token.
-		let token: AccessToken;
-		let baseURL: string;
-		try {
-			baseURL = webApiBaseUrl(credentials);
-			const options = this.getNodeParameter('options', 0, {}) as {
-				maxRetries?: number;
-				maxRetryWait?: number;
-			};
-			const policy = retryPolicyFromOptions(options);
-			// The token request never changes anything on the server: repeat it like the
-			// transport does when the token endpoint is briefly down.
-			for (let retry = 0; ; retry++) {
-				try {
-					token = await requestAccessToken(
-						async (requestOptions) => await this.helpers.httpRequest(requestOptions),
-						credentials,
-					);
-					break;
-				} catch (error) {
-					const retryable =
-						error instanceof TokenExchangeError &&
-						isRetryable('POST', { kind: 'token', statusCode: error.httpCode, code: error.code });
-					if (!retryable || retry >= policy.maxRetries) throw error;
-					await sleep(retryDelayMs(retry + 1, policy));
-				}
+		const options = this.getNodeParameter('options', 0, {}) as {
+			maxRetries?: number;
+			maxRetryWait?: number;
+		};
+		const outcome = await exchangeWithRetries.call(
+			this,
+			credentials,
+			retryPolicyFromOptions(options),
+		);
+		if ('failure' in outcome) {
+			if (this.continueOnFail()) {
+				return [items.map((_, itemIndex) => errorItem(outcome.failure, itemIndex))];
 			}
-		} catch (error) {
-			const failure = toNodeError.call(this, error);
-			if (this.continueOnFail())
-				return [items.map((_, itemIndex) => errorItem(failure, itemIndex))];
-			throw failure;
+			throw outcome.failure;
 		}
+		const { token, baseURL } = outcome;
 
 		const tokenExpiration = new Date(token.issuedAt.getTime() + token.expiresIn * 1000);
 		return [
@@ -140,6 +129,36 @@ export class AlteryxAuthenticate implements INodeType {
 				return { json, binary: item.binary, pairedItem: { item: itemIndex } };
 			}),
 		];
+	}
+}
+
+/**
+ * The token request changes nothing on the server, so it is repeated like the transport
+ * repeats requests when the token endpoint is briefly down or busy.
+ */
+async function exchangeWithRetries(
+	this: IExecuteFunctions,
+	credentials: AlteryxServerCredentials,
+	policy: RetryPolicy,
+): Promise<
+	{ token: AccessToken; baseURL: string } | { failure: NodeApiError | NodeOperationError }
+> {
+	for (let retry = 0; ; retry++) {
+		try {
+			const baseURL = webApiBaseUrl(credentials);
+			const token = await requestAccessToken(
+				async (requestOptions) => await this.helpers.httpRequest(requestOptions),
+				credentials,
+			);
+			return { token, baseURL };
+		} catch (error) {
+			const retryable =
+				error instanceof TokenExchangeError &&
+				isRetryable('POST', { kind: 'token', statusCode: error.httpCode, code: error.code });
+			if (!retryable || retry >= policy.maxRetries)
+				return { failure: toNodeError.call(this, error) };
+			await sleep(retryDelayMs(retry + 1, policy));
+		}
 	}
 }
 
