@@ -4,6 +4,7 @@ import * as credential from './credential/Credential.resource';
 import * as dcmAdmin from './dcmAdmin/DcmAdmin.resource';
 import * as dcmConnection from './dcmConnection/DcmConnection.resource';
 import * as job from './job/Job.resource';
+import * as schedule from './schedule/Schedule.resource';
 import * as user from './user/User.resource';
 import * as userGroup from './userGroup/UserGroup.resource';
 import * as workflow from './workflow/Workflow.resource';
@@ -19,6 +20,7 @@ export const resources: ResourceModule[] = [
 	dcmAdmin,
 	dcmConnection,
 	job,
+	schedule,
 	user,
 	userGroup,
 	workflow,

@@ -1,0 +1,172 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idInCollection } from '../../helpers/locatorInCollection';
+import {
+	credentialLocator,
+	priorityOptions,
+	userLocator,
+	workflowLocator,
+} from '../common.descriptions';
+import { toAppValues } from './iteration';
+
+/** The "Change Recurrence" switch of Update and Update (Patch). */
+export const changeIterationProperty: INodeProperties = {
+	displayName: 'Change Recurrence',
+	name: 'changeIteration',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to replace when and how often the schedule runs (start time, recurrence, end time) with the fields below',
+};
+
+/** The schedule settings Update and Update (Patch) can change, besides the recurrence. */
+export function scheduleUpdateFields(description: string): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 2 },
+				description: 'A note about the schedule (up to 1024 characters); empty clears it',
+			},
+			credentialLocator({
+				required: false,
+				description:
+					'The Alteryx credential the scheduled runs use. Leave empty to remove the credential.',
+			}),
+			{
+				displayName: 'Enabled',
+				name: 'enabled',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the schedule runs; off pauses it without deleting it',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The schedule’s new name (up to 256 characters)',
+			},
+			userLocator({
+				name: 'ownerId',
+				displayName: 'Owner',
+				required: false,
+				description: 'The user who becomes the owner of the schedule',
+			}),
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: priorityOptions,
+				default: 'Default',
+				description:
+					'Queue priority of the scheduled jobs; Alteryx ignores it unless the API user may set priorities or is a Curator',
+			},
+			{
+				displayName: 'Questions',
+				name: 'questions',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Question Answer',
+				default: {},
+				description:
+					'Answers to the analytic app’s questions; they replace all current answers (added without answers, it clears them)',
+				options: [
+					{
+						displayName: 'Question',
+						name: 'question',
+						values: [
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								description: 'The question’s name (see Workflow → Get Questions)',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								description: 'The answer, as text (for a list question, one of its values)',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Eastern Standard Time',
+				description:
+					'A time zone from Alteryx’s list of valid time zones, in which the schedule’s times are read. Without it the schedule keeps its current zone.',
+			},
+			{
+				displayName: 'Worker Tag',
+				name: 'workerTag',
+				type: 'string',
+				default: '',
+				description:
+					'Runs the scheduled jobs only on workers with this tag (empty for any worker); Alteryx ignores it unless the API user may assign workers',
+			},
+			workflowLocator({
+				required: false,
+				description: 'Another workflow for the schedule to run (its published version)',
+			}),
+		],
+	};
+}
+
+/** The Update Fields the user added, with the names of the schedule contracts. */
+export function readScheduleChanges(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const changes: IDataObject = {};
+	for (const field of ['comment', 'enabled', 'name', 'priority', 'workerTag']) {
+		if (fields[field] !== undefined) changes[field] = fields[field];
+	}
+	if (fields.timeZone !== undefined && String(fields.timeZone).trim() !== '') {
+		changes.timeZone = String(fields.timeZone).trim();
+	}
+	const credentialId = idInCollection(fields, 'credentialId');
+	if (credentialId !== undefined) changes.credentialId = credentialId;
+	for (const [field, label] of [
+		['ownerId', 'Owner'],
+		['workflowId', 'Workflow'],
+	]) {
+		const id = idInCollection(fields, field);
+		if (id === undefined) continue;
+		if (id === '') {
+			throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+				description: `${label} was added under Update Fields without a value: pick one from the list, enter its ID, or remove the field.`,
+				itemIndex,
+			});
+		}
+		changes[field] = id;
+	}
+	if (fields.questions !== undefined) {
+		changes.questions = toAppValues((fields.questions as IDataObject).question);
+	}
+	return changes;
+}
+
+export function noChangesError(this: IExecuteFunctions, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), 'No field to update was given', {
+		description: 'Add at least one field under "Update Fields", or turn on "Change Recurrence".',
+		itemIndex,
+	});
+}
