@@ -5,6 +5,7 @@ import * as dcmAdmin from './dcmAdmin/DcmAdmin.resource';
 import * as dcmConnection from './dcmConnection/DcmConnection.resource';
 import * as job from './job/Job.resource';
 import * as schedule from './schedule/Schedule.resource';
+import * as usage from './usage/Usage.resource';
 import * as user from './user/User.resource';
 import * as userGroup from './userGroup/UserGroup.resource';
 import * as workflow from './workflow/Workflow.resource';
@@ -21,6 +22,7 @@ export const resources: ResourceModule[] = [
 	dcmConnection,
 	job,
 	schedule,
+	usage,
 	user,
 	userGroup,
 	workflow,
