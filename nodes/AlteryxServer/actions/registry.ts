@@ -5,6 +5,8 @@ import * as dcmAdmin from './dcmAdmin/DcmAdmin.resource';
 import * as dcmConnection from './dcmConnection/DcmConnection.resource';
 import * as job from './job/Job.resource';
 import * as schedule from './schedule/Schedule.resource';
+import * as serverDataConnection from './serverDataConnection/ServerDataConnection.resource';
+import * as subscription from './subscription/Subscription.resource';
 import * as usage from './usage/Usage.resource';
 import * as user from './user/User.resource';
 import * as userGroup from './userGroup/UserGroup.resource';
@@ -22,6 +24,8 @@ export const resources: ResourceModule[] = [
 	dcmConnection,
 	job,
 	schedule,
+	serverDataConnection,
+	subscription,
 	usage,
 	user,
 	userGroup,

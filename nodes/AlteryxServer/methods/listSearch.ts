@@ -122,4 +122,5 @@ export async function searchJobs(
 	);
 	return result;
 }
+export * from './listSearchStudiosAndConnections';
 export * from './listSearchDcm';

@@ -70,4 +70,5 @@ export async function getJobOutputFormats(
 	const output = (job?.outputs ?? []).find((candidate) => candidate.id === outputId);
 	return (output?.availableFormats ?? []).map((format) => ({ name: format, value: format }));
 }
+export * from './loadOptionsStudioUsers';
 export * from './loadOptionsDcm';

@@ -1,0 +1,43 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { jsonToItems, requestRouteJson } from '../../helpers/api';
+import { locatorValue } from '../../helpers/parameters';
+import { userGroupLocator } from '../common.descriptions';
+import type { OperationRoute } from '../node.type';
+import { dataConnectionLocator } from './descriptions';
+
+export const route: OperationRoute = {
+	method: 'DELETE',
+	path: '/v3/serverDataConnections/{dataConnectionId}/userGroups/{userGroupId}',
+	operationId: 'ServerConnections_RemoveUserGroupFromServerDataConnection',
+};
+
+const properties: INodeProperties[] = [
+	dataConnectionLocator({ description: 'The Server data connection to stop sharing' }),
+	userGroupLocator({
+		description:
+			'The user group whose members may no longer use the connection; Alteryx answers 404 if it is not shared with the group',
+	}),
+];
+
+const displayOptions = {
+	show: { resource: ['serverDataConnection'], operation: ['removeUserGroup'] },
+};
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const dataConnectionId = locatorValue.call(this, 'dataConnectionId', itemIndex);
+	const userGroupId = locatorValue.call(this, 'userGroupId', itemIndex);
+	const connection = await requestRouteJson.call(
+		this,
+		route,
+		{ path: { dataConnectionId, userGroupId } },
+		itemIndex,
+	);
+	return jsonToItems(connection);
+}
