@@ -45,16 +45,6 @@ function main() {
 	fs.rmSync(resultsDir, { recursive: true, force: true });
 	fs.mkdirSync(resultsDir, { recursive: true });
 
-	// The Swagger export the emulator validates against is kept in ../shared/reference and ignored
-	// by git; bring it in when a fresh clone lacks it.
-	const fixture = path.join(root, 'test', 'fixtures', 'alteryx-server-v3.swagger.json');
-	const shared = path.join(root, '..', 'shared', 'reference', 'alteryx-server-v3.swagger.json');
-	if (!fs.existsSync(fixture) && fs.existsSync(shared)) {
-		fs.mkdirSync(path.dirname(fixture), { recursive: true });
-		fs.copyFileSync(shared, fixture);
-		process.stdout.write(`copied ${path.relative(root, shared)} to ${path.relative(root, fixture)}\n`);
-	}
-
 	let node;
 	try {
 		node = toolchain.ensureNode24();
