@@ -24,7 +24,9 @@ function step(name, cmd, args, env) {
 	const ok = res.status === 0;
 	const ms = Date.now() - t;
 	steps.push({ name, ok, ms, status: res.status });
-	process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status}${res.error ? `, ${res.error.message}` : ''})`} in ${seconds(ms)}\n`);
+	process.stdout.write(
+		`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status}${res.error ? `, ${res.error.message}` : ''})`} in ${seconds(ms)}\n`,
+	);
 	return ok;
 }
 
@@ -61,7 +63,9 @@ function main() {
 	if (!step('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'], env)) {
 		// `npm ci` refuses a lock file that lacks optional platform packages the registry here does
 		// not have (e.g. some @unrs/resolver-binding-* of jest 30); `npm install` resolves around them.
-		process.stdout.write('npm ci failed: falling back to npm install (the lock file needs attention)\n');
+		process.stdout.write(
+			'npm ci failed: falling back to npm install (the lock file needs attention)\n',
+		);
 		if (!step('npm install', 'npm', ['install', '--no-audit', '--no-fund'], env)) {
 			process.stdout.write(`\n0 passed, 1 failed\n`);
 			return 1;
@@ -74,7 +78,12 @@ function main() {
 		['e2e tests', 'test:e2e', path.join(resultsDir, 'e2e.json')],
 	];
 	for (const [name, script, file] of suites) {
-		const ok = step(name, 'npm', ['run', script, '--', '--ci', '--json', `--outputFile=${file}`], env);
+		const ok = step(
+			name,
+			'npm',
+			['run', script, '--', '--ci', '--json', `--outputFile=${file}`],
+			env,
+		);
 		const r = jestResults(file);
 		if (!r) {
 			process.stdout.write(`${name}: jest wrote no results (${file}); counted as one failure\n`);
@@ -84,7 +93,9 @@ function main() {
 		passed += r.passed;
 		failed += r.failed;
 		if (!ok && r.failed === 0) {
-			process.stdout.write(`${name}: jest exited non-zero with no failed test; counted as one failure\n`);
+			process.stdout.write(
+				`${name}: jest exited non-zero with no failed test; counted as one failure\n`,
+			);
 			failed += 1;
 		}
 		if (r.total === 0) {
@@ -94,7 +105,8 @@ function main() {
 	}
 
 	process.stdout.write('\n=== timings\n');
-	for (const s of steps) process.stdout.write(`${s.name.padEnd(12)} ${s.ok ? 'ok    ' : 'FAILED'} ${seconds(s.ms)}\n`);
+	for (const s of steps)
+		process.stdout.write(`${s.name.padEnd(12)} ${s.ok ? 'ok    ' : 'FAILED'} ${seconds(s.ms)}\n`);
 	process.stdout.write(`${'total'.padEnd(12)}        ${seconds(Date.now() - started)}\n\n`);
 	process.stdout.write(`${passed} passed, ${failed} failed\n`);
 	return failed === 0 ? 0 : 1;

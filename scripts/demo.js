@@ -33,7 +33,9 @@ function say(msg) {
 
 async function main() {
 	const t0 = Date.now();
-	say('n8n-nodes-alteryx demo: preparing (the first run installs n8n into the cache, a few minutes)…');
+	say(
+		'n8n-nodes-alteryx demo: preparing (the first run installs n8n into the cache, a few minutes)…',
+	);
 	const n8n = toolchain.ensureN8n();
 	const demoDir = path.join(toolchain.cacheDir(), 'demo');
 	if (!flag('no-build')) {
@@ -69,7 +71,13 @@ async function main() {
 		await instance.importCredentials({
 			...CREDENTIAL,
 			type: 'alteryxServerOAuth2Api',
-			data: { webApiUrl: emulator.webApiUrl, clientId: key.clientId, clientSecret: key.clientSecret, authentication: 'header', ignoreSSLIssues: false },
+			data: {
+				webApiUrl: emulator.webApiUrl,
+				clientId: key.clientId,
+				clientSecret: key.clientSecret,
+				authentication: 'header',
+				ignoreSSLIssues: false,
+			},
 		});
 		const examplesDir = path.join(root, 'examples');
 		const examples = fs
@@ -77,7 +85,9 @@ async function main() {
 			.filter((f) => f.endsWith('.json'))
 			.map((f) => JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8')));
 		await instance.importWorkflow(examples);
-		const webhookExamples = examples.filter((wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'));
+		const webhookExamples = examples.filter((wf) =>
+			wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'),
+		);
 		for (const wf of webhookExamples) await instance.publishWorkflow(wf.id);
 
 		const port = Number(option('port', process.env.N8N_PORT || 5678));
@@ -85,29 +95,45 @@ async function main() {
 		fs.rmSync(logFile, { force: true });
 		const server = await instance.start({ port, logFile });
 		for (const wf of webhookExamples) {
-			for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) await instance.waitForWebhook(node.parameters.path);
+			for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook'))
+				await instance.waitForWebhook(node.parameters.path);
 		}
 		const setup = await n8nLib.httpRequest('POST', `${server.url}/rest/owner/setup`, DEMO_USER);
-		if (setup.status !== 200) throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.body.slice(0, 300)}`);
+		if (setup.status !== 200)
+			throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.body.slice(0, 300)}`);
 
 		const seconds = ((Date.now() - t0) / 1000).toFixed(0);
 		say('');
-		say(`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${seconds}s)`);
+		say(
+			`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${seconds}s)`,
+		);
 		say('');
 		say(`  Open        ${server.url}`);
 		say(`  Sign in     ${DEMO_USER.email} / ${DEMO_USER.password}`);
 		say('');
 		say(`  Alteryx Server emulator  ${emulator.webApiUrl}`);
-		say(`  Credential  "${CREDENTIAL.name}" (Overview → Credentials): already set up, try its Test button`);
+		say(
+			`  Credential  "${CREDENTIAL.name}" (Overview → Credentials): already set up, try its Test button`,
+		);
 		say('');
 		say('  What to try');
-		say('  1. Open "Alteryx example: scheduled job to Slack" and click "Execute workflow": it finds');
-		say('     "Daily Sales ETL", queues a job, polls it until Completed and composes the Slack message');
+		say(
+			'  1. Open "Alteryx example: scheduled job to Slack" and click "Execute workflow": it finds',
+		);
+		say(
+			'     "Daily Sales ETL", queues a job, polls it until Completed and composes the Slack message',
+		);
 		say('     (the Slack node is disabled so the demo stays offline).');
-		say('  2. "Alteryx example: nightly export of users and schedules": two CSV files to download.');
+		say(
+			'  2. "Alteryx example: nightly export of users and schedules": two CSV files to download.',
+		);
 		say('  3. The helpdesk webhook is live:');
-		say(`       curl -X POST ${server.url}/webhook/alteryx-new-user -H 'content-type: application/json' \\`);
-		say(`         -d '{"firstName":"Grace","lastName":"Hopper","email":"grace@example.com","role":"Artisan"}'`);
+		say(
+			`       curl -X POST ${server.url}/webhook/alteryx-new-user -H 'content-type: application/json' \\`,
+		);
+		say(
+			`         -d '{"firstName":"Grace","lastName":"Hopper","email":"grace@example.com","role":"Artisan"}'`,
+		);
 		say('     A body without "email" comes back as 422 with Alteryx\'s field messages.');
 		const hasServerNode = pack.files.some((f) => /AlteryxServer\.node\.js$/.test(f));
 		say(
@@ -138,18 +164,52 @@ async function check(instance, server, n8n, screenshot) {
 	say(`check: editor page ${editorOk ? 'loads' : `FAILED (HTTP ${page.status})`}`);
 	ok = ok && editorOk;
 	// What the credential's Test button does.
-	const login = await n8nLib.httpRequest('POST', `${server.url}/rest/login`, { emailOrLdapLoginId: DEMO_USER.email, password: DEMO_USER.password });
+	const login = await n8nLib.httpRequest('POST', `${server.url}/rest/login`, {
+		emailOrLdapLoginId: DEMO_USER.email,
+		password: DEMO_USER.password,
+	});
 	const cookie = login.cookies.join('; ');
-	const stored = await n8nLib.httpRequest('GET', `${server.url}/rest/credentials/${CREDENTIAL.id}?includeData=true`, undefined, { cookie });
+	const stored = await n8nLib.httpRequest(
+		'GET',
+		`${server.url}/rest/credentials/${CREDENTIAL.id}?includeData=true`,
+		undefined,
+		{ cookie },
+	);
 	const tested =
 		stored.json &&
-		(await n8nLib.httpRequest('POST', `${server.url}/rest/credentials/test`, { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'alteryxServerOAuth2Api', data: stored.json.data.data } }, { cookie }));
-	const testOk = login.status === 200 && tested && tested.json && tested.json.data && tested.json.data.status === 'OK';
-	say(`check: sign-in and credential test ${testOk ? `"${tested.json.data.message}"` : `FAILED (login ${login.status}, test ${tested ? tested.body.slice(0, 200) : stored.status})`}`);
+		(await n8nLib.httpRequest(
+			'POST',
+			`${server.url}/rest/credentials/test`,
+			{
+				credentials: {
+					id: CREDENTIAL.id,
+					name: CREDENTIAL.name,
+					type: 'alteryxServerOAuth2Api',
+					data: stored.json.data.data,
+				},
+			},
+			{ cookie },
+		));
+	const testOk =
+		login.status === 200 &&
+		tested &&
+		tested.json &&
+		tested.json.data &&
+		tested.json.data.status === 'OK';
+	say(
+		`check: sign-in and credential test ${testOk ? `"${tested.json.data.message}"` : `FAILED (login ${login.status}, test ${tested ? tested.body.slice(0, 200) : stored.status})`}`,
+	);
 	ok = ok && Boolean(testOk);
-	const hook = await n8nLib.httpRequest('POST', `${server.url}/webhook/alteryx-new-user`, { firstName: 'Check', lastName: 'Demo', email: 'check.demo@example.com', role: 'Viewer' });
+	const hook = await n8nLib.httpRequest('POST', `${server.url}/webhook/alteryx-new-user`, {
+		firstName: 'Check',
+		lastName: 'Demo',
+		email: 'check.demo@example.com',
+		role: 'Viewer',
+	});
 	const hookOk = hook.status === 201 && hook.json && hook.json.alteryxUserId;
-	say(`check: helpdesk webhook ${hookOk ? `created user ${hook.json.alteryxUserId}` : `FAILED (HTTP ${hook.status} ${hook.body.slice(0, 200)})`}`);
+	say(
+		`check: helpdesk webhook ${hookOk ? `created user ${hook.json.alteryxUserId}` : `FAILED (HTTP ${hook.status} ${hook.body.slice(0, 200)})`}`,
+	);
 	ok = ok && Boolean(hookOk);
 	if (screenshot || findChromium()) {
 		const chromium = findChromium();
@@ -157,7 +217,10 @@ async function check(instance, server, n8n, screenshot) {
 			say('check: chromium not found (apt-get install chromium), no browser check');
 			return ok && !screenshot;
 		}
-		const out = path.resolve(root, screenshot || path.join(toolchain.cacheDir(), 'demo', 'editor.png'));
+		const out = path.resolve(
+			root,
+			screenshot || path.join(toolchain.cacheDir(), 'demo', 'editor.png'),
+		);
 		const res = await runNode(n8n.node, [path.join(__dirname, 'lib', 'browser-check.js')], {
 			N8N_URL: server.url,
 			N8N_EMAIL: DEMO_USER.email,
@@ -166,14 +229,21 @@ async function check(instance, server, n8n, screenshot) {
 			SCREENSHOT: out,
 			CHROMIUM: chromium,
 		});
-		say(`check: editor in chromium ${res === 0 ? `ran the scheduled example, screenshot ${out.startsWith(root) ? path.relative(root, out) : out}` : 'FAILED'}`);
+		say(
+			`check: editor in chromium ${res === 0 ? `ran the scheduled example, screenshot ${out.startsWith(root) ? path.relative(root, out) : out}` : 'FAILED'}`,
+		);
 		ok = ok && res === 0;
 	}
 	return ok;
 }
 
 function findChromium() {
-	for (const bin of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+	for (const bin of [
+		process.env.CHROMIUM,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser',
+		'/usr/bin/google-chrome',
+	]) {
 		if (bin && fs.existsSync(bin)) return bin;
 	}
 	return null;

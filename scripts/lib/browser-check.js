@@ -24,7 +24,9 @@ async function waitFor(what, fn, timeoutMs) {
 		}
 		await sleep(300);
 	}
-	throw new Error(`timed out waiting for ${what} (${last instanceof Error ? last.message : JSON.stringify(last)})`);
+	throw new Error(
+		`timed out waiting for ${what} (${last instanceof Error ? last.message : JSON.stringify(last)})`,
+	);
 }
 
 async function main() {
@@ -55,8 +57,17 @@ async function main() {
 	chrome.stderr.on('data', (d) => (chromeErr += d));
 	try {
 		const portFile = path.join(profile, 'DevToolsActivePort');
-		const [port] = await waitFor('chromium to start', () => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n').filter(Boolean), 30000);
-		const targets = await waitFor('a page target', async () => (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).filter((t) => t.type === 'page'));
+		const [port] = await waitFor(
+			'chromium to start',
+			() =>
+				fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n').filter(Boolean),
+			30000,
+		);
+		const targets = await waitFor('a page target', async () =>
+			(await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).filter(
+				(t) => t.type === 'page',
+			),
+		);
 		const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
 		await new Promise((resolve, reject) => {
 			ws.onopen = resolve;
@@ -80,36 +91,66 @@ async function main() {
 				ws.send(JSON.stringify({ id, method, params: params || {} }));
 			});
 		const evaluate = async (expression) => {
-			const r = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+			const r = await send('Runtime.evaluate', {
+				expression,
+				awaitPromise: true,
+				returnByValue: true,
+			});
 			if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
 			return r.result.value;
 		};
 
 		await send('Page.enable');
 		await send('Runtime.enable');
-		await send('Emulation.setDeviceMetricsOverride', { width: 1600, height: 1000, deviceScaleFactor: 1, mobile: false });
+		await send('Emulation.setDeviceMetricsOverride', {
+			width: 1600,
+			height: 1000,
+			deviceScaleFactor: 1,
+			mobile: false,
+		});
 
 		// Sign in through the form.
 		await send('Page.navigate', { url: `${env.N8N_URL}/signin` });
-		await waitFor('the sign-in form', () => evaluate(`!!document.querySelector('input[type=email], input[name=email], input[name=emailOrLdapLoginId]')`));
+		await waitFor('the sign-in form', () =>
+			evaluate(
+				`!!document.querySelector('input[type=email], input[name=email], input[name=emailOrLdapLoginId]')`,
+			),
+		);
 		const type = async (selector, text) => {
-			await evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.focus(); el.select && el.select(); return true; })()`);
+			await evaluate(
+				`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.focus(); el.select && el.select(); return true; })()`,
+			);
 			await send('Input.insertText', { text });
 		};
-		await type('input[type=email], input[name=email], input[name=emailOrLdapLoginId]', env.N8N_EMAIL);
+		await type(
+			'input[type=email], input[name=email], input[name=emailOrLdapLoginId]',
+			env.N8N_EMAIL,
+		);
 		await type('input[type=password]', env.N8N_PASSWORD);
-		await evaluate(`(() => { const b = [...document.querySelectorAll('button')].find((x) => /sign in/i.test(x.textContent)); b.click(); return true; })()`);
-		await waitFor('the sign-in to finish', () => evaluate(`!location.pathname.startsWith('/signin')`), 30000);
+		await evaluate(
+			`(() => { const b = [...document.querySelectorAll('button')].find((x) => /sign in/i.test(x.textContent)); b.click(); return true; })()`,
+		);
+		await waitFor(
+			'the sign-in to finish',
+			() => evaluate(`!location.pathname.startsWith('/signin')`),
+			30000,
+		);
 		process.stdout.write('browser: signed in\n');
 
 		// Open the example and run it.
 		await send('Page.navigate', { url: `${env.N8N_URL}/workflow/${env.WORKFLOW_ID}` });
-		await waitFor('the canvas', () => evaluate(`document.querySelectorAll('[data-test-id="canvas-node"]').length`), 60000);
+		await waitFor(
+			'the canvas',
+			() => evaluate(`document.querySelectorAll('[data-test-id="canvas-node"]').length`),
+			60000,
+		);
 		await sleep(1500);
 		// Close any popup (e.g. "what's new") that may cover the canvas.
 		await evaluate(`document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), true`);
 		await waitFor('the Execute workflow button', () =>
-			evaluate(`(() => { const b = document.querySelector('[data-test-id="execute-workflow-button"]') || [...document.querySelectorAll('button')].find((x) => /execute workflow/i.test(x.textContent)); if (!b) return false; b.click(); return true; })()`),
+			evaluate(
+				`(() => { const b = document.querySelector('[data-test-id="execute-workflow-button"]') || [...document.querySelectorAll('button')].find((x) => /execute workflow/i.test(x.textContent)); if (!b) return false; b.click(); return true; })()`,
+			),
 		);
 		process.stdout.write('browser: clicked "Execute workflow"\n');
 		const result = await waitFor(
@@ -124,7 +165,8 @@ async function main() {
 				})()`),
 			90000,
 		);
-		if (!String(result).startsWith('success')) throw new Error(`the example did not run successfully in the editor (${result})`);
+		if (!String(result).startsWith('success'))
+			throw new Error(`the example did not run successfully in the editor (${result})`);
 		process.stdout.write(`browser: execution finished (${result})\n`);
 		await sleep(1500);
 		if (env.SCREENSHOT) {
@@ -135,7 +177,9 @@ async function main() {
 		}
 		ws.close();
 	} catch (e) {
-		process.stderr.write(`browser check failed: ${e.message}\n${chromeErr.split('\n').slice(-5).join('\n')}\n`);
+		process.stderr.write(
+			`browser check failed: ${e.message}\n${chromeErr.split('\n').slice(-5).join('\n')}\n`,
+		);
 		process.exitCode = 1;
 	} finally {
 		chrome.kill('SIGKILL');

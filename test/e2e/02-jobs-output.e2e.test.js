@@ -21,31 +21,46 @@ test('runs an analytic app with questions, waits for the job and downloads its o
 		'e2eJobOutput',
 		'e2e: job with questions and output download',
 		[
-			h.alteryx('get', 'Find app', {
-				endpoint: 'v3/workflows',
-				sendQuery: true,
-				specifyQuery: 'keypair',
-				queryParameters: { parameters: [{ name: 'name', value: 'Sales Forecast' }] },
-				options: {},
-			}, cred),
-			h.alteryx('post', 'Run job', {
-				endpoint: '=v3/workflows/{{ $json.id }}/jobs',
-				sendBody: true,
-				contentType: 'json',
-				specifyBody: 'json',
-				jsonBody: JSON.stringify({ questions, priority: 'Default' }),
-				options: {},
-			}, cred),
+			h.alteryx(
+				'get',
+				'Find app',
+				{
+					endpoint: 'v3/workflows',
+					sendQuery: true,
+					specifyQuery: 'keypair',
+					queryParameters: { parameters: [{ name: 'name', value: 'Sales Forecast' }] },
+					options: {},
+				},
+				cred,
+			),
+			h.alteryx(
+				'post',
+				'Run job',
+				{
+					endpoint: '=v3/workflows/{{ $json.id }}/jobs',
+					sendBody: true,
+					contentType: 'json',
+					specifyBody: 'json',
+					jsonBody: JSON.stringify({ questions, priority: 'Default' }),
+					options: {},
+				},
+				cred,
+			),
 			h.wait('Wait', 1),
 			h.alteryx('get', 'Get job', { endpoint: '=v3/jobs/{{ $json.id }}', options: {} }, cred),
 			h.ifEquals('Completed?', '={{ $json.status }}', 'Completed'),
-			h.alteryx('get', 'Download output', {
-				endpoint: '=v1/jobs/{{ $json.id }}/output/{{ $json.outputs[0].id }}',
-				sendQuery: true,
-				specifyQuery: 'keypair',
-				queryParameters: { parameters: [{ name: 'format', value: 'Csv' }] },
-				options: { responseFormat: 'file', outputPropertyName: 'data' },
-			}, cred),
+			h.alteryx(
+				'get',
+				'Download output',
+				{
+					endpoint: '=v1/jobs/{{ $json.id }}/output/{{ $json.outputs[0].id }}',
+					sendQuery: true,
+					specifyQuery: 'keypair',
+					queryParameters: { parameters: [{ name: 'format', value: 'Csv' }] },
+					options: { responseFormat: 'file', outputPropertyName: 'data' },
+				},
+				cred,
+			),
 		],
 		{
 			'Find app': ['Run job'],
@@ -71,7 +86,11 @@ test('runs an analytic app with questions, waits for the job and downloads its o
 	const [item] = res.output('Download output');
 	expect(item.binary && item.binary.data).toBeTruthy();
 	const bytes = h.binaryBytes(suite, item.binary.data);
-	const direct = await h.emulatorApi(suite, 'GET', `v1/jobs/${job.id}/output/${finished.outputs[0].id}?format=Csv`);
+	const direct = await h.emulatorApi(
+		suite,
+		'GET',
+		`v1/jobs/${job.id}/output/${finished.outputs[0].id}?format=Csv`,
+	);
 	expect(direct.status).toBe(200);
 	expect(bytes.length).toBeGreaterThan(0);
 	expect(bytes.equals(direct.body)).toBe(true);

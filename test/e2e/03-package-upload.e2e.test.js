@@ -20,34 +20,52 @@ function curatorId() {
 
 test('uploads a .yxzp from a binary property and downloads the same bytes', async () => {
 	const cred = suite.credentials[0];
-	const yxzp = Buffer.from(buildPackage({ name: 'E2E Upload', type: 'Workflow', questions: [], description: 'uploaded by the n8n e2e suite', author: 'n8n e2e' }));
+	const yxzp = Buffer.from(
+		buildPackage({
+			name: 'E2E Upload',
+			type: 'Workflow',
+			questions: [],
+			description: 'uploaded by the n8n e2e suite',
+			author: 'n8n e2e',
+		}),
+	);
 	const form = (name, value) => ({ parameterType: 'formData', name, value });
 	const wf = h.chain('e2ePackageUpload', 'e2e: package upload and download', [
 		h.setJson('Package as base64', { yxzp: yxzp.toString('base64') }),
 		h.base64ToBinary('To binary', 'yxzp', 'package', 'e2e-upload.yxzp', 'application/octet-stream'),
-		h.alteryx('post', 'Upload workflow', {
-			endpoint: 'v3/workflows',
-			sendBody: true,
-			contentType: 'multipart-form-data',
-			bodyParameters: {
-				parameters: [
-					{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'package' },
-					form('name', 'E2E Upload'),
-					form('ownerId', curatorId()),
-					form('isPublic', 'false'),
-					form('isReadyForMigration', 'false'),
-					form('othersMayDownload', 'true'),
-					form('othersCanExecute', 'true'),
-					form('executionMode', 'Safe'),
-					form('workflowCredentialType', 'Default'),
-				],
+		h.alteryx(
+			'post',
+			'Upload workflow',
+			{
+				endpoint: 'v3/workflows',
+				sendBody: true,
+				contentType: 'multipart-form-data',
+				bodyParameters: {
+					parameters: [
+						{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'package' },
+						form('name', 'E2E Upload'),
+						form('ownerId', curatorId()),
+						form('isPublic', 'false'),
+						form('isReadyForMigration', 'false'),
+						form('othersMayDownload', 'true'),
+						form('othersCanExecute', 'true'),
+						form('executionMode', 'Safe'),
+						form('workflowCredentialType', 'Default'),
+					],
+				},
+				options: {},
 			},
-			options: {},
-		}, cred),
-		h.alteryx('get', 'Download package', {
-			endpoint: '=v3/workflows/{{ $json.id }}/package',
-			options: { responseFormat: 'file', outputPropertyName: 'downloaded' },
-		}, cred),
+			cred,
+		),
+		h.alteryx(
+			'get',
+			'Download package',
+			{
+				endpoint: '=v3/workflows/{{ $json.id }}/package',
+				options: { responseFormat: 'file', outputPropertyName: 'downloaded' },
+			},
+			cred,
+		),
 	]);
 	const res = h.expectOk(await suite.run(wf));
 

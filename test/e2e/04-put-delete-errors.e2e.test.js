@@ -16,23 +16,55 @@ function curatorId() {
 	return [...suite.emulator.state.users.values()].find((u) => u.apiKey === key).id;
 }
 
-const jsonBody = (body) => ({ sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: typeof body === 'string' ? body : JSON.stringify(body) });
+const jsonBody = (body) => ({
+	sendBody: true,
+	contentType: 'json',
+	specifyBody: 'json',
+	jsonBody: typeof body === 'string' ? body : JSON.stringify(body),
+});
 
 test('POST, PUT, GET and DELETE a collection', async () => {
 	const cred = suite.credentials[0];
 	const wf = h.chain('e2ePutDelete', 'e2e: collection round trip', [
-		h.alteryx('post', 'Create collection', { endpoint: 'v3/collections', ...jsonBody({ name: 'E2E collection' }), options: {} }, cred),
-		h.alteryx('put', 'Rename collection', {
-			endpoint: '=v3/collections/{{ $json.id }}',
-			...jsonBody(`={{ JSON.stringify({ name: 'E2E collection renamed', ownerId: '${curatorId()}' }) }}`),
-			options: {},
-		}, cred),
-		h.alteryx('get', 'Read collection', { endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}", options: {} }, cred),
-		h.alteryx('delete', 'Delete collection', { endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}", options: {} }, cred),
-		h.alteryx('get', 'Read deleted collection', {
-			endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}",
-			options: { neverError: true, fullResponse: true },
-		}, cred),
+		h.alteryx(
+			'post',
+			'Create collection',
+			{ endpoint: 'v3/collections', ...jsonBody({ name: 'E2E collection' }), options: {} },
+			cred,
+		),
+		h.alteryx(
+			'put',
+			'Rename collection',
+			{
+				endpoint: '=v3/collections/{{ $json.id }}',
+				...jsonBody(
+					`={{ JSON.stringify({ name: 'E2E collection renamed', ownerId: '${curatorId()}' }) }}`,
+				),
+				options: {},
+			},
+			cred,
+		),
+		h.alteryx(
+			'get',
+			'Read collection',
+			{ endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}", options: {} },
+			cred,
+		),
+		h.alteryx(
+			'delete',
+			'Delete collection',
+			{ endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}", options: {} },
+			cred,
+		),
+		h.alteryx(
+			'get',
+			'Read deleted collection',
+			{
+				endpoint: "=v3/collections/{{ $('Create collection').item.json.id }}",
+				options: { neverError: true, fullResponse: true },
+			},
+			cred,
+		),
 	]);
 	const res = h.expectOk(await suite.run(wf));
 	const [created] = res.json('Create collection');
@@ -51,7 +83,12 @@ test('POST, PUT, GET and DELETE a collection', async () => {
 test('a 400 with modelState fails the node with the field messages', async () => {
 	const cred = suite.credentials[0];
 	const wf = h.chain('e2eModelState', 'e2e: validation error', [
-		h.alteryx('post', 'Create user', { endpoint: 'v3/users', ...jsonBody({ firstName: 'No', role: 'Artisan' }), options: {} }, cred),
+		h.alteryx(
+			'post',
+			'Create user',
+			{ endpoint: 'v3/users', ...jsonBody({ firstName: 'No', role: 'Artisan' }), options: {} },
+			cred,
+		),
 	]);
 	const res = await suite.run(wf);
 	expect(res.code).not.toBe(0);
@@ -67,8 +104,20 @@ test('a 400 with modelState fails the node with the field messages', async () =>
 test('continueOnFail turns the error into an item and the workflow goes on', async () => {
 	const cred = suite.credentials[0];
 	const wf = h.chain('e2eContinueOnFail', 'e2e: continue on fail', [
-		h.alteryx('post', 'Create user', { endpoint: 'v3/users', ...jsonBody({ firstName: 'No', role: 'Artisan' }), options: {} }, cred, { onError: 'continueRegularOutput' }),
-		h.alteryx('get', 'Missing workflow', { endpoint: 'v3/workflows/000000000000000000000000', options: {} }, cred, { onError: 'continueRegularOutput' }),
+		h.alteryx(
+			'post',
+			'Create user',
+			{ endpoint: 'v3/users', ...jsonBody({ firstName: 'No', role: 'Artisan' }), options: {} },
+			cred,
+			{ onError: 'continueRegularOutput' },
+		),
+		h.alteryx(
+			'get',
+			'Missing workflow',
+			{ endpoint: 'v3/workflows/000000000000000000000000', options: {} },
+			cred,
+			{ onError: 'continueRegularOutput' },
+		),
 		h.core('noOp', 1, 'After'),
 	]);
 	const res = h.expectOk(await suite.run(wf));

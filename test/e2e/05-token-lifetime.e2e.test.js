@@ -27,7 +27,9 @@ describe.each([
 ])('client authentication "%s"', (mode, index) => {
 	const cred = () => suite.credentials[index];
 	const short = () =>
-		h.chain(`e2eTokShort${mode}`, `e2e: short run (${mode})`, [h.alteryx('get', 'Get workflows', { endpoint: 'v3/workflows', options: {} }, cred())]);
+		h.chain(`e2eTokShort${mode}`, `e2e: short run (${mode})`, [
+			h.alteryx('get', 'Get workflows', { endpoint: 'v3/workflows', options: {} }, cred()),
+		]);
 
 	test('two executions within one lifetime share one token; after the lifetime one new token', async () => {
 		const start = tokens(mode);
@@ -64,7 +66,8 @@ describe.each([
 		const started = Date.now();
 		const res = h.expectOk(await suite.run(wf));
 		const elapsed = (Date.now() - started) / 1000;
-		for (const name of ['Get 1', 'Get 2', 'Get 3']) expect(res.json(name).length).toBeGreaterThan(0);
+		for (const name of ['Get 1', 'Get 2', 'Get 3'])
+			expect(res.json(name).length).toBeGreaterThan(0);
 		const used = tokens(mode) - before;
 		// Get 2 and Get 3 each find the token expired (each wait is longer than the lifetime);
 		// Get 1 may or may not reuse the token of the previous test.

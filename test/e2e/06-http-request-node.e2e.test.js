@@ -11,13 +11,19 @@ afterAll(async () => {
 });
 
 function httpRequest(name, url, cred, extra) {
-	return h.core('httpRequest', 4.2, name, {
-		url,
-		authentication: 'predefinedCredentialType',
-		nodeCredentialType: h.CREDENTIAL_TYPE,
-		options: {},
-		...(extra || {}),
-	}, { credentials: { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } } });
+	return h.core(
+		'httpRequest',
+		4.2,
+		name,
+		{
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: h.CREDENTIAL_TYPE,
+			options: {},
+			...(extra || {}),
+		},
+		{ credentials: { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } } },
+	);
 }
 
 test('the HTTP Request node authenticates with the Alteryx credential', async () => {
@@ -41,7 +47,9 @@ test('the credential refuses to send its token to another origin', async () => {
 	]);
 	const res = await suite.run(wf);
 	expect(res.code).not.toBe(0);
-	expect(`${res.error && res.error.message} ${res.error && res.error.description}`).toMatch(/Refusing to send/);
+	expect(`${res.error && res.error.message} ${res.error && res.error.description}`).toMatch(
+		/Refusing to send/,
+	);
 });
 
 h.secretTest(() => suite);

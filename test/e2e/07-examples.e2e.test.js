@@ -31,8 +31,13 @@ test('every example uses only the demo credential and Alteryx nodes under their 
 		const alteryxNodes = wf.nodes.filter((n) => n.type.startsWith(h.NODE_PREFIX));
 		expect(alteryxNodes.length).toBeGreaterThan(0);
 		for (const node of alteryxNodes) {
-			expect(node.type).toMatch(/^n8n-nodes-alteryx\.alteryx(Authenticate|Get|Post|Put|Delete|Server)$/);
-			expect(node.credentials[h.CREDENTIAL_TYPE]).toEqual({ id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' });
+			expect(node.type).toMatch(
+				/^n8n-nodes-alteryx\.alteryx(Authenticate|Get|Post|Put|Delete|Server)$/,
+			);
+			expect(node.credentials[h.CREDENTIAL_TYPE]).toEqual({
+				id: 'alteryxDemo',
+				name: 'Alteryx Server (demo emulator)',
+			});
 		}
 		expect(wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
 	}
@@ -79,10 +84,17 @@ test('helpdesk webhook: published in a running n8n, a POST creates a user and a 
 	const server = await suite.n8n.start();
 	const url = await suite.n8n.waitForWebhook('alteryx-new-user');
 	expect(url).toBe(`${server.url}/webhook/alteryx-new-user`);
-	const ok = await httpRequest('POST', url, { firstName: 'Katherine', lastName: 'Johnson', email: 'katherine.johnson@example.com', role: 'Viewer' });
+	const ok = await httpRequest('POST', url, {
+		firstName: 'Katherine',
+		lastName: 'Johnson',
+		email: 'katherine.johnson@example.com',
+		role: 'Viewer',
+	});
 	expect(ok.status).toBe(201);
 	expect(ok.json.status).toBe('created');
-	expect(suite.emulator.state.users.get(ok.json.alteryxUserId).email).toBe('katherine.johnson@example.com');
+	expect(suite.emulator.state.users.get(ok.json.alteryxUserId).email).toBe(
+		'katherine.johnson@example.com',
+	);
 
 	const bad = await httpRequest('POST', url, { firstName: 'No', lastName: 'Email' });
 	expect({ status: bad.status, body: bad.json }).toEqual(expect.objectContaining({ status: 422 }));
@@ -92,23 +104,49 @@ test('helpdesk webhook: published in a running n8n, a POST creates a user and a 
 
 test("the credential's Test button (n8n's credential test endpoint) succeeds, and fails on a wrong secret", async () => {
 	const server = suite.n8n.server || (await suite.n8n.start());
-	const owner = { email: 'e2e@example.com', firstName: 'E', lastName: 'Two', password: 'E2e-Password-1' };
+	const owner = {
+		email: 'e2e@example.com',
+		firstName: 'E',
+		lastName: 'Two',
+		password: 'E2e-Password-1',
+	};
 	const setup = await httpRequest('POST', `${server.url}/rest/owner/setup`, owner);
 	expect(setup.status).toBe(200);
 	const cookie = setup.cookies.join('; ');
-	const stored = await httpRequest('GET', `${server.url}/rest/credentials/alteryxDemo?includeData=true`, undefined, { cookie });
+	const stored = await httpRequest(
+		'GET',
+		`${server.url}/rest/credentials/alteryxDemo?includeData=true`,
+		undefined,
+		{ cookie },
+	);
 	expect(stored.status).toBe(200);
 	const data = stored.json.data.data;
 	expect(data.clientSecret).not.toBe(suite.credentials[0].data.clientSecret);
-	const body = (d) => ({ credentials: { id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)', type: h.CREDENTIAL_TYPE, data: d } });
-	const ok = await httpRequest('POST', `${server.url}/rest/credentials/test`, body(data), { cookie });
+	const body = (d) => ({
+		credentials: {
+			id: 'alteryxDemo',
+			name: 'Alteryx Server (demo emulator)',
+			type: h.CREDENTIAL_TYPE,
+			data: d,
+		},
+	});
+	const ok = await httpRequest('POST', `${server.url}/rest/credentials/test`, body(data), {
+		cookie,
+	});
 	expect(ok.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
 	// While the stored token is valid n8n does not run the token exchange again, so a changed secret
 	// is tested on a credential without a token (as when a user first creates it).
 	const wrong = await httpRequest(
 		'POST',
 		`${server.url}/rest/credentials/test`,
-		{ credentials: { id: 'alteryxDemoFresh', name: 'Alteryx fresh', type: h.CREDENTIAL_TYPE, data: { ...data, clientSecret: 'not-the-secret' } } },
+		{
+			credentials: {
+				id: 'alteryxDemoFresh',
+				name: 'Alteryx fresh',
+				type: h.CREDENTIAL_TYPE,
+				data: { ...data, clientSecret: 'not-the-secret' },
+			},
+		},
 		{ cookie },
 	);
 	expect(wrong.json.data.status).toBe('Error');

@@ -13,7 +13,10 @@ const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 const NODE_PREFIX = 'n8n-nodes-alteryx.';
 
 function loadState() {
-	if (!fs.existsSync(stateFile)) throw new Error(`${stateFile} is missing: run the e2e suite through jest.e2e.config.js (its globalSetup prepares n8n)`);
+	if (!fs.existsSync(stateFile))
+		throw new Error(
+			`${stateFile} is missing: run the e2e suite through jest.e2e.config.js (its globalSetup prepares n8n)`,
+		);
 	const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
 	const node = { ...state.node, env: toolchain.envForNode(state.node.bin, state.node.dir) };
 	return { ...state, n8nInstall: { ...state.n8n, node } };
@@ -35,9 +38,15 @@ async function startSuite(name, opts) {
 	const baseDir = path.join(workRoot, 'instances');
 	fs.mkdirSync(baseDir, { recursive: true });
 	const userFolder = fs.mkdtempSync(path.join(baseDir, `${name}-`));
-	const instance = await n8nLib.createInstance({ n8n: state.n8nInstall, packageDir: state.packageDir, userFolder });
+	const instance = await n8nLib.createInstance({
+		n8n: state.n8nInstall,
+		packageDir: state.packageDir,
+		userFolder,
+	});
 	const key = emulator.credentials.curator;
-	const creds = (opts.credentials || [{ id: 'alteryxCurator', name: 'Alteryx emulator (curator)' }]).map((c) => ({
+	const creds = (
+		opts.credentials || [{ id: 'alteryxCurator', name: 'Alteryx emulator (curator)' }]
+	).map((c) => ({
 		id: c.id,
 		name: c.name,
 		type: CREDENTIAL_TYPE,
@@ -68,7 +77,8 @@ async function startSuite(name, opts) {
 			await instance.stop();
 			if (emulator && emulator.close) await emulator.close();
 			// Keep the user folder of a failed suite for a look at what n8n did.
-			if (!suite.failed && process.env.E2E_KEEP !== 'true') fs.rmSync(userFolder, { recursive: true, force: true });
+			if (!suite.failed && process.env.E2E_KEEP !== 'true')
+				fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
 	return suite;
@@ -88,17 +98,38 @@ function credentialRef(cred) {
 }
 
 function manualTrigger(name) {
-	return { id: nodeId(), name: name || 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	return {
+		id: nodeId(),
+		name: name || 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		parameters: {},
+	};
 }
 
 // kind: 'authenticate' | 'get' | 'post' | 'put' | 'delete'
 function alteryx(kind, name, parameters, cred, extra) {
 	const type = `${NODE_PREFIX}alteryx${kind[0].toUpperCase()}${kind.slice(1)}`;
-	return { id: nodeId(), name, type, typeVersion: 1, parameters: parameters || {}, credentials: credentialRef(cred), ...(extra || {}) };
+	return {
+		id: nodeId(),
+		name,
+		type,
+		typeVersion: 1,
+		parameters: parameters || {},
+		credentials: credentialRef(cred),
+		...(extra || {}),
+	};
 }
 
 function core(type, typeVersion, name, parameters, extra) {
-	return { id: nodeId(), name, type: `n8n-nodes-base.${type}`, typeVersion, parameters: parameters || {}, ...(extra || {}) };
+	return {
+		id: nodeId(),
+		name,
+		type: `n8n-nodes-base.${type}`,
+		typeVersion,
+		parameters: parameters || {},
+		...(extra || {}),
+	};
 }
 
 // A Set node (v3.4) emitting fixed JSON.
@@ -122,9 +153,19 @@ function chain(id, name, nodes, extra) {
 	const connections = {};
 	all.forEach((node, i) => {
 		node.position = node.position || [i * 220, 0];
-		if (i < all.length - 1) connections[node.name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+		if (i < all.length - 1)
+			connections[node.name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
 	});
-	return { id, name, nodes: all, connections, active: false, settings: { executionOrder: 'v1' }, pinData: {}, ...(extra || {}) };
+	return {
+		id,
+		name,
+		nodes: all,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		...(extra || {}),
+	};
 }
 
 // Connect nodes by name: graph(id, name, nodes, { A: ['B'], B: ['C', 'D'] }) where an array entry is
@@ -136,21 +177,47 @@ function graph(id, name, nodes, links, extra) {
 	});
 	const connections = {};
 	for (const [from, outputs] of Object.entries({ Start: [nodes[0].name], ...links })) {
-		connections[from] = { main: outputs.map((o) => (Array.isArray(o) ? o : o ? [o] : []).map((node) => ({ node, type: 'main', index: 0 }))) };
+		connections[from] = {
+			main: outputs.map((o) =>
+				(Array.isArray(o) ? o : o ? [o] : []).map((node) => ({ node, type: 'main', index: 0 })),
+			),
+		};
 	}
-	return { id, name, nodes: all, connections, active: false, settings: { executionOrder: 'v1' }, pinData: {}, ...(extra || {}) };
+	return {
+		id,
+		name,
+		nodes: all,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		...(extra || {}),
+	};
 }
 
 // Wait (in-process below 65 s) and an If on a field: the polling loop of the examples.
 function wait(name, seconds) {
-	return core('wait', 1.1, name, { amount: seconds, unit: 'seconds' }, { webhookId: `0000000${seconds}-0000-4000-8000-${String(++nodeCounter).padStart(12, '0')}` });
+	return core(
+		'wait',
+		1.1,
+		name,
+		{ amount: seconds, unit: 'seconds' },
+		{ webhookId: `0000000${seconds}-0000-4000-8000-${String(++nodeCounter).padStart(12, '0')}` },
+	);
 }
 
 function ifEquals(name, expression, value) {
 	return core('if', 2.2, name, {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-			conditions: [{ id: nodeId(), leftValue: expression, rightValue: value, operator: { type: 'string', operation: 'equals' } }],
+			conditions: [
+				{
+					id: nodeId(),
+					leftValue: expression,
+					rightValue: value,
+					operator: { type: 'string', operation: 'equals' },
+				},
+			],
 			combinator: 'and',
 		},
 		options: {},
@@ -166,7 +233,11 @@ function binaryBytes(suite, binary) {
 	if (!id && binary.data) return Buffer.from(binary.data, 'base64');
 	const [mode, rel] = id.split(':');
 	if (mode && mode.startsWith('filesystem')) {
-		const storageRoots = [path.join(suite.n8n.userFolder, '.n8n', 'storage'), path.join(suite.n8n.userFolder, '.n8n', 'binaryData'), path.join(suite.n8n.userFolder, '.n8n')];
+		const storageRoots = [
+			path.join(suite.n8n.userFolder, '.n8n', 'storage'),
+			path.join(suite.n8n.userFolder, '.n8n', 'binaryData'),
+			path.join(suite.n8n.userFolder, '.n8n'),
+		];
 		for (const base of storageRoots) {
 			const file = path.join(base, rel);
 			if (fs.existsSync(file)) return fs.readFileSync(file);
@@ -190,13 +261,29 @@ function findFile(dir, name) {
 
 // Describe a failed execution in a test failure message.
 function explain(res) {
-	const err = res.error ? JSON.stringify({ message: res.error.message, description: res.error.description, node: res.error.node && res.error.node.name }, null, 1) : '';
-	const short = (text) => n8nLib.tail(text, 12).split('\n').map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l)).join('\n');
+	const err = res.error
+		? JSON.stringify(
+				{
+					message: res.error.message,
+					description: res.error.description,
+					node: res.error.node && res.error.node.name,
+				},
+				null,
+				1,
+			)
+		: '';
+	const short = (text) =>
+		n8nLib
+			.tail(text, 12)
+			.split('\n')
+			.map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l))
+			.join('\n');
 	return `exit ${res.code}; last node ${res.lastNode}; ${err}\n--- stdout (tail)\n${short(res.stdout)}\n--- stderr (tail)\n${short(res.stderr)}`;
 }
 
 function expectOk(res) {
-	if (res.code !== 0 || !res.execution || res.error) throw new Error(`execution failed: ${explain(res)}`);
+	if (res.code !== 0 || !res.execution || res.error)
+		throw new Error(`execution failed: ${explain(res)}`);
 	return res;
 }
 
@@ -207,15 +294,22 @@ function findSecretLeaks(suite) {
 	const encodings = (s) => [s, Buffer.from(s).toString('base64'), encodeURIComponent(s)];
 	for (const cred of suite.credentials) {
 		const secret = cred.data.clientSecret;
-		const forms = [...encodings(secret), Buffer.from(`${cred.data.clientId}:${secret}`).toString('base64')];
+		const forms = [
+			...encodings(secret),
+			Buffer.from(`${cred.data.clientId}:${secret}`).toString('base64'),
+		];
 		for (const form of forms) {
-			if (output.includes(form)) leaks.push(`n8n output contains the secret (${form === secret ? 'plain' : 'encoded'})`);
+			if (output.includes(form))
+				leaks.push(`n8n output contains the secret (${form === secret ? 'plain' : 'encoded'})`);
 		}
 		const db = path.join(suite.n8n.userFolder, '.n8n', 'database.sqlite');
 		if (fs.existsSync(db)) {
 			const bytes = fs.readFileSync(db);
 			for (const form of forms) {
-				if (bytes.includes(Buffer.from(form))) leaks.push(`database.sqlite contains the secret (${form === secret ? 'plain' : 'encoded'})`);
+				if (bytes.includes(Buffer.from(form)))
+					leaks.push(
+						`database.sqlite contains the secret (${form === secret ? 'plain' : 'encoded'})`,
+					);
 			}
 		}
 	}
@@ -227,10 +321,15 @@ async function emulatorApi(suite, method, apiPath, opts) {
 	opts = opts || {};
 	const key = suite.emulator.credentials.curator;
 	const base = suite.emulator.webApiUrl.replace(/\/?$/, '/');
-	const tokenRes = await rawRequest('POST', `${base}oauth2/token`, 'grant_type=client_credentials', {
-		'content-type': 'application/x-www-form-urlencoded',
-		authorization: `Basic ${Buffer.from(`${key.clientId}:${key.clientSecret}`).toString('base64')}`,
-	});
+	const tokenRes = await rawRequest(
+		'POST',
+		`${base}oauth2/token`,
+		'grant_type=client_credentials',
+		{
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from(`${key.clientId}:${key.clientSecret}`).toString('base64')}`,
+		},
+	);
 	const token = JSON.parse(tokenRes.body.toString('utf8')).access_token;
 	const body = opts.json === undefined ? undefined : JSON.stringify(opts.json);
 	const res = await rawRequest(method, `${base}${apiPath}`, body, {
@@ -249,11 +348,23 @@ async function emulatorApi(suite, method, apiPath, opts) {
 function rawRequest(method, url, body, headers) {
 	const http = require('http');
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method, headers: { ...(headers || {}), ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-		});
+		const req = http.request(
+			url,
+			{
+				method,
+				headers: {
+					...(headers || {}),
+					...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+				},
+			},
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+				);
+			},
+		);
 		req.on('error', reject);
 		if (body) req.write(body);
 		req.end();
