@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestAccessTokenOnce } from '../nodes/transport/token';
+import { credentialFingerprint, requestAccessTokenOnce } from '../nodes/transport/token';
 import {
 	type AlteryxServerCredentials,
 	isOnWebApiOrigin,
@@ -107,6 +107,17 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Which address, key, secret and client authentication the stored token was issued
+			// for (a hash, not the values). n8n keeps hidden fields when the user edits the
+			// credential, so without it a changed secret would keep using — and Test would
+			// accept — the old token until it expired.
+			displayName: 'Token Issued For',
+			name: 'tokenIssuedFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -114,7 +125,10 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			async (options) => await this.helpers.httpRequest(options),
 			credentials as unknown as AlteryxServerCredentials,
 		);
-		return { accessToken: token.accessToken };
+		return {
+			accessToken: token.accessToken,
+			tokenIssuedFor: credentialFingerprint(credentials as unknown as AlteryxServerCredentials),
+		};
 	}
 
 	async authenticate(
@@ -129,9 +143,17 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 				`Refusing to send the Alteryx Server token to ${describeTarget(target, requestOptions.baseURL)}: it is not on the Web API Address of the credential (${safeOrigin(webApiUrl)})`,
 			);
 		}
+		const tokenIsCurrent =
+			credentials.tokenIssuedFor ===
+			credentialFingerprint(credentials as unknown as AlteryxServerCredentials);
+		// A token issued for other settings is not sent: the server's 401 makes n8n exchange the
+		// current key and secret (and a wrong new secret then fails the call and the Test).
+		const headers = { ...requestOptions.headers };
+		if (tokenIsCurrent) headers.Authorization = `Bearer ${credentials.accessToken}`;
+		else delete headers.Authorization;
 		const authenticated: IHttpRequestOptions = {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+			headers,
 			sendCredentialsOnCrossOriginRedirect: false,
 		};
 		if (credentials.ignoreSSLIssues === true) {

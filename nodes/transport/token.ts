@@ -244,6 +244,30 @@ function parseJsonObject(body: unknown): IDataObject | undefined {
 		: undefined;
 }
 
+/**
+ * A hash of everything a token depends on. It keys in-flight exchanges and records which
+ * settings a stored token was issued for, without keeping the secret itself.
+ */
+export function credentialFingerprint(credentials: AlteryxServerCredentials): string {
+	let tokenUrl: string;
+	try {
+		tokenUrl = tokenEndpointUrl(credentials);
+	} catch {
+		tokenUrl = String(credentials.webApiUrl ?? '');
+	}
+	return createHash('sha256')
+		.update(
+			[
+				tokenUrl,
+				String(credentials.clientId ?? '').trim(),
+				String(credentials.clientSecret ?? '').trim(),
+				credentials.authentication ?? 'header',
+				credentials.ignoreSSLIssues === true ? 'insecure' : 'verified',
+			].join('\n'),
+		)
+		.digest('hex');
+}
+
 const exchangesInFlight = new Map<string, Promise<AccessToken>>();
 
 /**
@@ -255,17 +279,7 @@ export async function requestAccessTokenOnce(
 	httpRequest: HttpRequester,
 	credentials: AlteryxServerCredentials,
 ): Promise<AccessToken> {
-	const key = createHash('sha256')
-		.update(
-			[
-				tokenEndpointUrl(credentials),
-				credentials.clientId,
-				credentials.clientSecret,
-				credentials.authentication ?? 'header',
-				credentials.ignoreSSLIssues === true ? 'insecure' : 'verified',
-			].join('\n'),
-		)
-		.digest('hex');
+	const key = credentialFingerprint(credentials);
 	const running = exchangesInFlight.get(key);
 	if (running) return await running;
 	const exchange = requestAccessToken(httpRequest, credentials).finally(() => {

@@ -7,6 +7,7 @@ const net = require('node:net');
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
+const { credentialFingerprint } = require('../../nodes/transport/token');
 const { startEmulator } = require('../emulator');
 const { createHarness } = require('../harness');
 const { binaryItem, requestsTo, run, uploadParameters } = require('./helpers');
@@ -48,6 +49,7 @@ describe('credential fields', () => {
 			'authentication',
 			'ignoreSSLIssues',
 			'accessToken',
+			'tokenIssuedFor',
 		]);
 		const byName = Object.fromEntries(credentialType.properties.map((p) => [p.name, p]));
 		expect(byName.clientId.displayName).toBe('API Access Key');
@@ -193,6 +195,29 @@ describe('token reuse and refresh', () => {
 		expect(emulator.counters.tokenRequests).toBe(2);
 	});
 
+	test('a secret changed while the stored token is still valid is checked at the next call', async () => {
+		const harness = harnessFor();
+		await run(harness, AlteryxGet, listWorkflows);
+		const stored = harness.storedCredentials();
+		expect(stored.tokenIssuedFor).toMatch(/^[0-9a-f]{64}$/);
+
+		// The user edits the credential: n8n keeps the hidden token fields.
+		harness.setCredentials({ ...stored, clientSecret: 'typo-in-the-new-secret' });
+		const wrong = await run(harness, AlteryxGet, listWorkflows);
+		expect(wrong.error.message).toMatch(/rejected the API Access Key or Secret/);
+
+		harness.setCredentials({
+			...stored,
+			clientSecret: emulator.credentials.curator.clientSecret,
+			authentication: 'body',
+		});
+		const before = emulator.counters.tokenRequests;
+		const right = await run(harness, AlteryxGet, listWorkflows);
+		expect(right.error).toBeUndefined();
+		expect(emulator.counters.tokenRequests).toBe(before + 1);
+		expect(emulator.counters.tokenRequestsByAuth.body).toBe(1);
+	});
+
 	test('a multipart upload that meets an expired token is sent again, whole', async () => {
 		const harness = harnessFor();
 		await run(harness, AlteryxGet, listWorkflows);
@@ -214,11 +239,33 @@ describe('token reuse and refresh', () => {
 });
 
 describe('authenticate() keeps the token on the configured server', () => {
-	const credentials = {
+	const settings = {
 		webApiUrl: 'https://alteryx.example.com/webapi/',
-		accessToken: 'the-token',
+		clientId: 'key',
+		clientSecret: 'secret',
+		authentication: 'header',
 		ignoreSSLIssues: false,
 	};
+	const credentials = {
+		...settings,
+		accessToken: 'the-token',
+		tokenIssuedFor: credentialFingerprint(settings),
+	};
+
+	test('does not send a token issued for another key, secret or address', async () => {
+		for (const changed of [
+			{ clientSecret: 'new-secret' },
+			{ clientId: 'other-key' },
+			{ authentication: 'body' },
+			{ tokenIssuedFor: undefined },
+		]) {
+			const options = await credentialType.authenticate(
+				{ ...credentials, ...changed },
+				{ url: 'https://alteryx.example.com/webapi/v3/workflows', headers: { Authorization: 'x' } },
+			);
+			expect(options.headers.Authorization).toBeUndefined();
+		}
+	});
 
 	test('adds the bearer token for the same origin', async () => {
 		const options = await credentialType.authenticate(credentials, {
@@ -252,8 +299,9 @@ describe('authenticate() keeps the token on the configured server', () => {
 	});
 
 	test('Ignore SSL Issues applies to API calls too', async () => {
+		const insecure = { ...settings, ignoreSSLIssues: true };
 		const options = await credentialType.authenticate(
-			{ ...credentials, ignoreSSLIssues: true },
+			{ ...insecure, accessToken: 'the-token', tokenIssuedFor: credentialFingerprint(insecure) },
 			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
 		);
 		expect(options.skipSslCertificateValidation).toBe(true);

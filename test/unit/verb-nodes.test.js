@@ -435,6 +435,9 @@ describe('errors', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[0].json.error).toMatch(/The request is invalid/);
 		expect(items[0].json.httpCode).toBe('400');
+		// n8n routes an item to the error output by `item.error`.
+		expect(items[0].error.constructor.name).toBe('NodeApiError');
+		expect(items[1].error).toBeUndefined();
 		expect(Object.keys(items[0].json.modelState).some((key) => key.endsWith('.lastName'))).toBe(
 			true,
 		);
