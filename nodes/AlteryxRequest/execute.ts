@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { encodeMultipart, type MultipartPart } from '../transport/multipart';
+import { requestPages } from '../transport/pagination';
 import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
 import { retryPolicyFromOptions } from '../transport/retry';
 import {
 	type AlteryxResponse,
-	decodeJsonBody,
 	decodeResponse,
 	jsonValueToItems,
 	type ResponseFormat,
@@ -110,7 +110,17 @@ async function runItem(
 	const paging = method === 'GET' ? options.pagination?.pagination : undefined;
 
 	if (paging) {
-		const records = await fetchPages.call(this, request, itemIndex, paging);
+		const records = await requestPages.call(
+			this,
+			request,
+			{ ...paging, returnAll: paging.returnAll !== false, limit: paging.limit ?? 50 },
+			{
+				message: 'This endpoint does not return a list',
+				description:
+					'Pagination works with endpoints that return an array or a { data: [...] } page. Remove the Pagination option for this endpoint.',
+			},
+			itemIndex,
+		);
 		const json = options.splitIntoItems === false ? [{ data: records }] : records;
 		return json.map((entry) => ({ json: entry, pairedItem: { item: itemIndex } }));
 	}
@@ -318,66 +328,6 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 		itemIndex,
 		'text/plain',
 	) as string;
-}
-
-/**
- * Offset/limit paging: ask for `pageSize` records at a time until a short page, an empty page,
- * the server's own "no next page", or the user's limit. Handles both plain arrays and the
- * `{ data, pagination }` envelope of GET v3/jobs.
- */
-async function fetchPages(
-	this: IExecuteFunctions,
-	request: AlteryxRequest,
-	itemIndex: number,
-	paging: NonNullable<NonNullable<VerbOptions['pagination']>['pagination']>,
-): Promise<IDataObject[]> {
-	const pageSize = Math.max(1, Number(paging.pageSize ?? 100));
-	const limit = paging.returnAll === false ? Math.max(1, Number(paging.limit ?? 50)) : Infinity;
-	const offsetParameter = paging.offsetParameter || 'offset';
-	const limitParameter = paging.limitParameter || 'limit';
-	const records: IDataObject[] = [];
-
-	for (let offset = 0; records.length < limit; offset += pageSize) {
-		const size = Math.min(pageSize, limit - records.length);
-		const response = await alteryxApiRequest.call(
-			this,
-			{ ...request, qs: { ...request.qs, [offsetParameter]: offset, [limitParameter]: size } },
-			itemIndex,
-		);
-		if (response.statusCode >= 400) {
-			// Only reachable with Never Error: return what the server said, as the last record.
-			records.push({
-				statusCode: response.statusCode,
-				body: decodeJsonBody(response.body) as IDataObject,
-			});
-			break;
-		}
-		const decoded = decodeJsonBody(response.body);
-		const envelope = decoded as
-			| { data?: unknown; pagination?: { hasNextPage?: boolean } }
-			| undefined;
-		const page: unknown[] = Array.isArray(decoded)
-			? decoded
-			: Array.isArray(envelope?.data)
-				? envelope.data
-				: [];
-		if (!Array.isArray(decoded) && !Array.isArray(envelope?.data)) {
-			throw new NodeOperationError(this.getNode(), 'This endpoint does not return a list', {
-				description:
-					'Pagination works with endpoints that return an array or a { data: [...] } page. Remove the Pagination option for this endpoint.',
-				itemIndex,
-			});
-		}
-		records.push(...jsonValueToItems(page.slice(0, limit - records.length), true));
-		const hasNextPage = envelope?.pagination?.hasNextPage;
-		if (
-			page.length === 0 ||
-			hasNextPage === false ||
-			(hasNextPage === undefined && page.length < size)
-		)
-			break;
-	}
-	return records;
 }
 
 async function responseToItems(

@@ -1,7 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { type AlteryxContext, alteryxApiRequest } from '../../transport/request';
+import { type PagingSettings, requestPages } from '../../transport/pagination';
+import {
+	type AlteryxContext,
+	type AlteryxRequest,
+	alteryxApiRequest,
+} from '../../transport/request';
 import { type AlteryxResponse, decodeJsonBody, jsonValueToItems } from '../../transport/response';
 import type { OperationRoute } from '../actions/node.type';
 
@@ -55,17 +60,27 @@ export async function requestRoute(
 ): Promise<AlteryxResponse> {
 	return await alteryxApiRequest.call(
 		this,
-		{
-			method: route.method,
-			endpoint: buildEndpoint.call(this, route, call.path, itemIndex),
-			qs: call.qs,
-			body: call.body,
-			headers: call.headers,
-			timeout: call.timeout,
-			neverError: call.neverError,
-		},
+		routeRequest.call(this, route, call, itemIndex),
 		itemIndex,
 	);
+}
+
+/** The transport request for a call of the route. */
+function routeRequest(
+	this: AlteryxContext,
+	route: OperationRoute,
+	call: RouteCall,
+	itemIndex: number,
+): AlteryxRequest {
+	return {
+		method: route.method,
+		endpoint: buildEndpoint.call(this, route, call.path, itemIndex),
+		qs: call.qs,
+		body: call.body,
+		headers: call.headers,
+		timeout: call.timeout,
+		neverError: call.neverError,
+	};
 }
 
 /** Calls the route and returns the parsed JSON body (undefined for an empty body). */
@@ -92,24 +107,9 @@ export function withoutUndefined<T extends IDataObject>(object: T): T {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
-export interface PagingSettings {
-	returnAll: boolean;
-	/** How many records to return when returnAll is false. */
-	limit: number;
-	/** How many records to ask for per request. */
-	pageSize?: number;
-	/** Field that identifies a record; repeated records are dropped (and end the paging). */
-	idField?: string;
-	/** Names of the paging query parameters. */
-	offsetParameter?: string;
-	limitParameter?: string;
-}
-
 /**
- * Offset/limit paging for the two paged V3 endpoints: a plain array (GET
- * v3/workflows/{id}/jobs) or the `{ data, pagination }` envelope (GET v3/jobs). Stops at a short
- * or empty page, at `hasNextPage: false`, at the user's limit, or when a page brings nothing
- * new (a server that reads `offset` differently would otherwise loop forever).
+ * Offset/limit paging of a route (GET v3/jobs, GET v3/workflows/{id}/jobs) through the pager the
+ * verb nodes use too; `paging.idField` drops repeated records.
  */
 export async function requestAllPages(
 	this: AlteryxContext,
@@ -118,56 +118,14 @@ export async function requestAllPages(
 	paging: PagingSettings,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	const wanted = paging.returnAll ? Infinity : Math.max(1, paging.limit);
-	const pageSize = Math.max(1, paging.pageSize ?? 100);
-	const offsetParameter = paging.offsetParameter ?? 'offset';
-	const limitParameter = paging.limitParameter ?? 'limit';
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-
-	for (let offset = 0; records.length < wanted; offset += pageSize) {
-		const size = Math.min(pageSize, wanted - records.length);
-		const decoded = await requestRouteJson.call(
-			this,
-			route,
-			{ ...call, qs: { ...call.qs, [offsetParameter]: offset, [limitParameter]: size } },
-			itemIndex,
-		);
-		const envelope = decoded as { data?: unknown; pagination?: { hasNextPage?: boolean } };
-		const page = Array.isArray(decoded)
-			? decoded
-			: Array.isArray(envelope?.data)
-				? envelope.data
-				: undefined;
-		if (!page) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${route.method} ${route.path} did not return a list`,
-				{
-					description: 'The server answered with something other than a page of records.',
-					itemIndex,
-				},
-			);
-		}
-		let added = 0;
-		for (const record of page as IDataObject[]) {
-			const id = paging.idField ? record?.[paging.idField] : undefined;
-			if (typeof id === 'string') {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			if (records.length < wanted) records.push(record);
-			added++;
-		}
-		const hasNextPage = envelope?.pagination?.hasNextPage;
-		if (
-			page.length === 0 ||
-			added === 0 ||
-			hasNextPage === false ||
-			(hasNextPage === undefined && page.length < size)
-		) {
-			break;
-		}
-	}
-	return records;
+	return await requestPages.call(
+		this,
+		routeRequest.call(this, route, call, itemIndex),
+		paging,
+		{
+			message: `${route.method} ${route.path} did not return a list`,
+			description: 'The server answered with something other than a page of records.',
+		},
+		itemIndex,
+	);
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { PagingSettings } from './api';
+import type { PagingSettings } from '../../transport/pagination';
 
 /**
  * The id behind a resource locator (picked from the list or typed), trimmed. Empty is an error
