@@ -24,7 +24,6 @@ function loadState() {
 
 function startEmulator(options) {
 	// The emulator lives in test/emulator (another part of this repo).
-	// eslint-disable-next-line global-require
 	const emulator = require('../emulator');
 	return emulator.startEmulator({ host: '127.0.0.1', port: 0, ...(options || {}) });
 }
