@@ -154,6 +154,42 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+export interface ViewDescriptions {
+	/** What one record is ("collection"), for "How much of each collection to return". */
+	record: string;
+	/** What the Default view returns of each record. */
+	defaultView: string;
+	/** What the Full view adds. */
+	fullView: string;
+}
+
+/**
+ * The Options collection of a Get Many whose V3 endpoint takes `view` (Default or Full); read
+ * it with `viewOption`.
+ */
+export function viewOptions({ record, defaultView, fullView }: ViewDescriptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'View',
+				name: 'view',
+				type: 'options',
+				options: [
+					{ name: 'Default', value: 'Default', description: defaultView },
+					{ name: 'Full', value: 'Full', description: fullView },
+				],
+				default: 'Default',
+				description: `How much of each ${record} to return`,
+			},
+		],
+	};
+}
+
 /** The name of a binary property, for operations that read or write a file. */
 export function binaryPropertyName(
 	displayName: string,

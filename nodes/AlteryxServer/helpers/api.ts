@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { type PagingSettings, requestPages } from '../../transport/pagination';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../transport/request';
 import { type AlteryxResponse, decodeJsonBody, jsonValueToItems } from '../../transport/response';
 import type { OperationRoute } from '../actions/node.type';
+import { applyLimit } from './parameters';
 
 export interface RouteCall {
 	/** Values for the `{placeholders}` of the route's path. */
@@ -92,6 +93,20 @@ export async function requestRouteJson(
 ): Promise<unknown> {
 	const response = await requestRoute.call(this, route, call, itemIndex);
 	return decodeJsonBody(response.body);
+}
+
+/**
+ * Get Many of a V3 list endpoint without paging parameters: it always returns the whole list, so
+ * Return All / Limit is applied here. An answer that is not a list gives no items.
+ */
+export async function requestListWithLimit(
+	this: IExecuteFunctions,
+	route: OperationRoute,
+	call: RouteCall,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const records = await requestRouteJson.call(this, route, call, itemIndex);
+	return jsonToItems(applyLimit.call(this, Array.isArray(records) ? records : [], itemIndex));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PagingSettings } from '../../transport/pagination';
 
@@ -24,6 +24,22 @@ export function locatorValue(
 	return value;
 }
 
+/**
+ * The ID in a collection option that is a resource locator (Additional Fields, Update Fields,
+ * Filters). getNodeParameter on the whole collection returns the locator as it is stored,
+ * `{ __rl: true, mode, value }`; an expression may give a plain string instead. Undefined when
+ * the option was not added; '' when it was added but left empty.
+ */
+export function idInCollection(collection: IDataObject, name: string): string | undefined {
+	if (!Object.prototype.hasOwnProperty.call(collection, name)) return undefined;
+	const raw = collection[name] as unknown;
+	const value =
+		raw !== null && typeof raw === 'object' && 'value' in (raw as IDataObject)
+			? (raw as IDataObject).value
+			: raw;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
 /** Return All / Limit, the n8n convention for Get Many operations. */
 export function pagingParameters(this: IExecuteFunctions, itemIndex: number): PagingSettings {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -35,6 +51,12 @@ export function pagingParameters(this: IExecuteFunctions, itemIndex: number): Pa
 export function applyLimit<T>(this: IExecuteFunctions, records: T[], itemIndex: number): T[] {
 	const { returnAll, limit } = pagingParameters.call(this, itemIndex);
 	return returnAll ? records : records.slice(0, limit);
+}
+
+/** The View option of a Get Many (see viewOptions); undefined leaves the server's default. */
+export function viewOption(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return (options.view as string) || undefined;
 }
 
 /**

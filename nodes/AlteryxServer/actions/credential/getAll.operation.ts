@@ -6,9 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { applyLimit, locatorValue } from '../../helpers/parameters';
-import { returnAllOrLimit, userGroupLocator, userLocator } from '../common.descriptions';
+import { requestListWithLimit, withoutUndefined } from '../../helpers/api';
+import { idInCollection, viewOption } from '../../helpers/parameters';
+import {
+	returnAllOrLimit,
+	userGroupLocator,
+	userLocator,
+	viewOptions,
+} from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -42,31 +47,12 @@ const properties: INodeProperties[] = [
 			}),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'View',
-				name: 'view',
-				type: 'options',
-				options: [
-					{ name: 'Default', value: 'Default', description: 'ID and user name' },
-					{
-						name: 'Full',
-						value: 'Full',
-						description:
-							'Also the IDs of the users and user groups each credential is shared with (Curators only)',
-					},
-				],
-				default: 'Default',
-				description: 'How much of each credential to return',
-			},
-		],
-	},
+	viewOptions({
+		record: 'credential',
+		defaultView: 'ID and user name',
+		fullView:
+			'Also the IDs of the users and user groups each credential is shared with (Curators only)',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['credential'], operation: ['getAll'] } };
@@ -78,18 +64,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const filterId = (name: string) =>
-		filters[name] !== undefined
-			? locatorValue.call(this, `filters.${name}`, itemIndex, { optional: true }) || undefined
-			: undefined;
 	const qs = withoutUndefined({
-		view: (options.view as string) || undefined,
-		userId: filterId('userId'),
-		userGroupId: filterId('userGroupId'),
+		view: viewOption.call(this, itemIndex),
+		userId: idInCollection(filters, 'userId') || undefined,
+		userGroupId: idInCollection(filters, 'userGroupId') || undefined,
 	});
 	// The endpoint has no paging parameters: it always returns the whole list.
-	const credentials = await requestRouteJson.call(this, route, { qs }, itemIndex);
-	const list = Array.isArray(credentials) ? credentials : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, { qs }, itemIndex);
 }

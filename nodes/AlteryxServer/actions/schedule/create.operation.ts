@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { idInCollection } from '../../helpers/locatorInCollection';
-import { locatorValue } from '../../helpers/parameters';
+import { idInCollection, locatorValue } from '../../helpers/parameters';
 import { credentialLocator, priorityOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { iterationProperties, readIteration, toAppValues } from './iteration';

@@ -6,10 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { idInCollection } from '../../helpers/locatorInCollection';
-import { applyLimit, toIsoDateTime } from '../../helpers/parameters';
-import { returnAllOrLimit, userLocator, workflowLocator } from '../common.descriptions';
+import { requestListWithLimit, withoutUndefined } from '../../helpers/api';
+import { idInCollection, toIsoDateTime, viewOption } from '../../helpers/parameters';
+import {
+	returnAllOrLimit,
+	userLocator,
+	viewOptions,
+	workflowLocator,
+} from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -58,35 +62,12 @@ const properties: INodeProperties[] = [
 			}),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'View',
-				name: 'view',
-				type: 'options',
-				options: [
-					{
-						name: 'Default',
-						value: 'Default',
-						description: 'ID, name, workflow, owner, next run and time zone',
-					},
-					{
-						name: 'Full',
-						value: 'Full',
-						description:
-							'Every detail of each schedule: recurrence, enabled, priority, run count, last run, questions…',
-					},
-				],
-				default: 'Default',
-				description: 'How much of each schedule to return',
-			},
-		],
-	},
+	viewOptions({
+		record: 'schedule',
+		defaultView: 'ID, name, workflow, owner, next run and time zone',
+		fullView:
+			'Every detail of each schedule: recurrence, enabled, priority, run count, last run, questions…',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['getAll'] } };
@@ -137,15 +118,12 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutUndefined({
 		ownerId: idInCollection(filters, 'ownerId') || undefined,
 		workflowId: idInCollection(filters, 'workflowId') || undefined,
 		...runWindow.call(this, filters, itemIndex),
-		view: (options.view as string) || undefined,
+		view: viewOption.call(this, itemIndex),
 	});
 	// The endpoint has no paging parameters: it always returns the whole list.
-	const schedules = await requestRouteJson.call(this, route, { qs }, itemIndex);
-	const list = Array.isArray(schedules) ? schedules : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, { qs }, itemIndex);
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idInCollection } from '../../helpers/locatorInCollection';
+import { idInCollection } from '../../helpers/parameters';
 import {
 	credentialLocator,
 	priorityOptions,

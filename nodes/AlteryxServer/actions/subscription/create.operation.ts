@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { idInCollection } from '../../helpers/locatorInCollection';
+import { idInCollection } from '../../helpers/parameters';
 import { credentialLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 

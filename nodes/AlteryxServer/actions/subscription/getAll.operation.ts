@@ -6,9 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { idInCollection } from '../../helpers/locatorInCollection';
-import { applyLimit } from '../../helpers/parameters';
+import { requestListWithLimit, withoutUndefined } from '../../helpers/api';
+import { idInCollection } from '../../helpers/parameters';
 import { credentialLocator, returnAllOrLimit } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
@@ -101,7 +100,5 @@ export async function execute(
 		workflowCountLessThanEquals: integer('workflowCountLessThanEquals'),
 	});
 	// The endpoint has no paging parameters: it always returns the whole list.
-	const studios = await requestRouteJson.call(this, route, { qs }, itemIndex);
-	const list = Array.isArray(studios) ? studios : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, { qs }, itemIndex);
 }

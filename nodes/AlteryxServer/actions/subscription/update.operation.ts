@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems } from '../../helpers/api';
-import { idInCollection } from '../../helpers/locatorInCollection';
-import { locatorValue } from '../../helpers/parameters';
+import { idInCollection, locatorValue } from '../../helpers/parameters';
 import { updateByMerge } from '../../helpers/update';
 import { credentialLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { idInCollection } from '../../helpers/parameters';
 import { credentialLocator } from '../common.descriptions';
-import { languageOptions, locatorFieldValue, roleOptions } from './shared';
+import { languageOptions, roleOptions } from './shared';
 
 type FieldUse = 'create' | 'update';
 
@@ -240,7 +241,7 @@ export function userFieldOptions(use: FieldUse): INodeProperties[] {
 export function userFieldValues(fields: IDataObject): IDataObject {
 	const values: IDataObject = { ...fields };
 	if (fields.defaultCredentialId !== undefined) {
-		values.defaultCredentialId = locatorFieldValue(fields.defaultCredentialId);
+		values.defaultCredentialId = idInCollection(fields, 'defaultCredentialId');
 	}
 	for (const name of ['defaultWorkerTag', 'email', 'firstName', 'lastName', 'timeZone']) {
 		if (typeof values[name] === 'string') values[name] = (values[name] as string).trim();

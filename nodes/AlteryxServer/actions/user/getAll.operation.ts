@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { applyLimit, toIsoDateTime } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { requestListWithLimit, withoutUndefined } from '../../helpers/api';
+import { toIsoDateTime } from '../../helpers/parameters';
+import { returnAllOrLimit, viewOptions } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { roleOptions } from './shared';
 
@@ -80,35 +80,12 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'View',
-				name: 'view',
-				type: 'options',
-				options: [
-					{
-						name: 'Default',
-						value: 'Default',
-						description: 'ID, names, email, role, whether active and creation date',
-					},
-					{
-						name: 'Full',
-						value: 'Full',
-						description:
-							'Every detail of each user: permissions, default worker tag and credential, time zone, language, last sign-in',
-					},
-				],
-				default: 'Default',
-				description: 'How much of each user to return',
-			},
-		],
-	},
+	viewOptions({
+		record: 'user',
+		defaultView: 'ID, names, email, role, whether active and creation date',
+		fullView:
+			'Every detail of each user: permissions, default worker tag and credential, time zone, language, last sign-in',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getAll'] } };
@@ -134,7 +111,5 @@ export async function execute(
 		createdBefore: toIsoDateTime.call(this, filters.createdBefore, 'Created Before', itemIndex),
 	});
 	// The endpoint has no paging parameters: it always returns the whole list.
-	const users = await requestRouteJson.call(this, route, { qs }, itemIndex);
-	const list = Array.isArray(users) ? users : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, { qs }, itemIndex);
 }

@@ -48,19 +48,6 @@ export const languageOptions: INodePropertyOptions[] = [
 	{ name: 'Spanish', value: 'es-es' },
 ];
 
-/**
- * The id in a resource locator that sits inside a collection (Additional Fields, Update Fields):
- * the collection holds the locator object itself, or a plain string when mapped.
- */
-export function locatorFieldValue(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const raw =
-		typeof value === 'object' && 'value' in (value as IDataObject)
-			? (value as IDataObject).value
-			: value;
-	return raw === undefined || raw === null ? '' : String(raw).trim();
-}
-
 /** Refuses an update with no field set, before any request is made. */
 export function requireSomeFields(
 	this: IExecuteFunctions,

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { applyLimit } from '../../helpers/parameters';
+import { requestListWithLimit } from '../../helpers/api';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
@@ -23,7 +22,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	// The custom groups only (ID, name, role); the endpoint has no paging or filters.
-	const groups = await requestRouteJson.call(this, route, {}, itemIndex);
-	const list = Array.isArray(groups) ? groups : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, {}, itemIndex);
 }

@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { applyLimit, toIsoDateTime } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { requestListWithLimit, withoutUndefined } from '../../helpers/api';
+import { toIsoDateTime, viewOption } from '../../helpers/parameters';
+import { returnAllOrLimit, viewOptions } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -56,34 +56,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'View',
-				name: 'view',
-				type: 'options',
-				options: [
-					{
-						name: 'Default',
-						value: 'Default',
-						description: 'ID, name, owner, creation date, version number and execution mode',
-					},
-					{
-						name: 'Full',
-						value: 'Full',
-						description: 'Every detail of each workflow, including its versions',
-					},
-				],
-				default: 'Default',
-				description: 'How much of each workflow to return',
-			},
-		],
-	},
+	viewOptions({
+		record: 'workflow',
+		defaultView: 'ID, name, owner, creation date, version number and execution mode',
+		fullView: 'Every detail of each workflow, including its versions',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['workflow'], operation: ['getAll'] } };
@@ -95,16 +72,13 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutUndefined({
-		view: (options.view as string) || undefined,
+		view: viewOption.call(this, itemIndex),
 		name: (filters.name as string) || undefined,
 		ownerId: (filters.ownerId as string) || undefined,
 		createdAfter: toIsoDateTime.call(this, filters.createdAfter, 'Created After', itemIndex),
 		createdBefore: toIsoDateTime.call(this, filters.createdBefore, 'Created Before', itemIndex),
 	});
 	// The endpoint has no paging parameters: it always returns the whole list.
-	const workflows = await requestRouteJson.call(this, route, { qs }, itemIndex);
-	const list = Array.isArray(workflows) ? workflows : [];
-	return jsonToItems(applyLimit.call(this, list, itemIndex));
+	return await requestListWithLimit.call(this, route, { qs }, itemIndex);
 }
