@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 export interface LocatorOptions {
 	/** Parameter name; defaults to '<kind>Id' (workflowId, userId, …). */
@@ -8,19 +8,23 @@ export interface LocatorOptions {
 	required?: boolean;
 }
 
-interface LocatorKind {
+export interface LocatorKind {
 	name: string;
 	displayName: string;
 	description: string;
 	searchListMethod: string;
 	idPlaceholder: string;
+	/** The From List placeholder; "Select a <display name>..." when not given. */
+	listPlaceholder?: string;
+	/** Checks of the By ID mode, for ids with a fixed format (the GUIDs of DCM). */
+	idValidation?: INodePropertyMode['validation'];
 }
 
 /**
  * A "From List / By ID" picker. Ids are not validated by pattern: Alteryx uses 24-hex ids for
  * most assets, but Active Directory SIDs stand in for users on Windows-authenticated servers.
  */
-function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
+export function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
 	return {
 		displayName: options.displayName ?? kind.displayName,
 		name: options.name ?? kind.name,
@@ -33,7 +37,9 @@ function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${kind.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+				placeholder:
+					kind.listPlaceholder ??
+					`Select a ${kind.displayName.replace(/ ID$/, '').toLowerCase()}...`,
 				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
 			},
 			{
@@ -41,6 +47,7 @@ function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: kind.idPlaceholder,
+				...(kind.idValidation ? { validation: kind.idValidation } : {}),
 			},
 		],
 	};

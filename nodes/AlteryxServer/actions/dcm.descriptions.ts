@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LocatorOptions } from './common.descriptions';
+import { locator, type LocatorKind, type LocatorOptions } from './common.descriptions';
 
 /**
  * DCM ids are GUIDs (11111111-2222-3333-4444-555555555555), not 24-hex ObjectIds. n8n wraps the
@@ -9,48 +9,27 @@ import type { LocatorOptions } from './common.descriptions';
 const GUID_REGEX =
 	'\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?\\s*';
 
-interface DcmLocatorKind {
-	name: string;
-	displayName: string;
-	description: string;
-	searchListMethod: string;
-	placeholder: string;
-}
-
 /** A "From List / By ID" picker for DCM records (GUID ids, checked in the By ID mode). */
-function dcmLocator(kind: DcmLocatorKind, options: LocatorOptions): INodeProperties {
-	return {
-		displayName: options.displayName ?? kind.displayName,
-		name: options.name ?? kind.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required ?? true,
-		description: options.description ?? kind.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: kind.placeholder,
-				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 5f0c2a8e-4b1d-4c7a-9e3f-0a1b2c3d4e51',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: GUID_REGEX,
-							errorMessage: 'DCM IDs are GUIDs such as 5f0c2a8e-4b1d-4c7a-9e3f-0a1b2c3d4e51',
-						},
+function dcmLocator(
+	kind: Omit<LocatorKind, 'idPlaceholder' | 'idValidation'>,
+	options: LocatorOptions,
+): INodeProperties {
+	return locator(
+		{
+			...kind,
+			idPlaceholder: 'e.g. 5f0c2a8e-4b1d-4c7a-9e3f-0a1b2c3d4e51',
+			idValidation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: GUID_REGEX,
+						errorMessage: 'DCM IDs are GUIDs such as 5f0c2a8e-4b1d-4c7a-9e3f-0a1b2c3d4e51',
 					},
-				],
-			},
-		],
-	};
+				},
+			],
+		},
+		options,
+	);
 }
 
 /** A DCM connection by its record ID (the `id` of DCMEGetConnectionView). */
@@ -62,7 +41,7 @@ export const dcmConnectionLocator = (options: LocatorOptions = {}) =>
 			description:
 				'The DCM connection, picked by name or given by its ID (a GUID). The list shows every connection on the server and needs a Curator; other users enter the ID.',
 			searchListMethod: 'searchDcmConnections',
-			placeholder: 'Select a DCM connection...',
+			listPlaceholder: 'Select a DCM connection...',
 		},
 		options,
 	);
@@ -79,7 +58,7 @@ export const dcmConnectionReferenceLocator = (options: LocatorOptions = {}) =>
 			description:
 				'A DCM connection as workflows reference it, picked by name or given by its connection ID (a GUID)',
 			searchListMethod: 'searchDcmConnectionReferences',
-			placeholder: 'Select a DCM connection...',
+			listPlaceholder: 'Select a DCM connection...',
 		},
 		options,
 	);
@@ -93,7 +72,7 @@ export const dcmHandlingRuleLocator = (options: LocatorOptions = {}) =>
 			description:
 				'The connection handling rule, picked from the list (shown as source → target) or given by its ID (a GUID)',
 			searchListMethod: 'searchDcmConnectionHandlingRules',
-			placeholder: 'Select a rule...',
+			listPlaceholder: 'Select a rule...',
 		},
 		options,
 	);
