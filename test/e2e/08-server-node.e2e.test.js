@@ -37,7 +37,9 @@ function run(name, workflowId, { questions, options, waitForCompletion, extra } 
 }
 
 function jobsOf(workflowId) {
-	return [...suite.emulator.state.jobs.values()].filter((job) => job.workflowId === workflowId && job.createdAtMs > Date.parse('2025-01-01'));
+	return [...suite.emulator.state.jobs.values()].filter(
+		(job) => job.workflowId === workflowId && job.createdAtMs > Date.parse('2025-01-01'),
+	);
 }
 
 test('Run and Wait on the Sales Forecast app: Completed job with disposition Success, messages, timing and the output bytes', async () => {
@@ -70,7 +72,9 @@ test('Run and Wait on the Sales Forecast app: Completed job with disposition Suc
 	]);
 	// Messages come from the final read with includeMessages=true.
 	const texts = job.messages.map((m) => m.text);
-	expect(texts).toEqual(expect.arrayContaining(['Question "Region" = "West"', 'Question "Year" = "2026"']));
+	expect(texts).toEqual(
+		expect.arrayContaining(['Question "Region" = "West"', 'Question "Year" = "2026"']),
+	);
 	expect(texts.some((t) => /^Finished running .* with 0 errors/.test(t))).toBe(true);
 	// Timing: queued at the job's createDateTime, seen running/finished by the polls.
 	expect(job.timing).toEqual(
@@ -82,26 +86,42 @@ test('Run and Wait on the Sales Forecast app: Completed job with disposition Suc
 		}),
 	);
 	expect(job.timing.polls).toBeGreaterThanOrEqual(2);
-	expect(Date.parse(job.timing.finishedAt)).toBeGreaterThanOrEqual(Date.parse(job.timing.queuedAt) + 1000);
+	expect(Date.parse(job.timing.finishedAt)).toBeGreaterThanOrEqual(
+		Date.parse(job.timing.queuedAt) + 1000,
+	);
 	// Polls were GET v3/jobs/{id}, the last one with messages.
-	const polls = suite.emulator.requests.filter((r) => r.method === 'GET' && r.path === `/webapi/v3/jobs/${job.id}`);
+	const polls = suite.emulator.requests.filter(
+		(r) => r.method === 'GET' && r.path === `/webapi/v3/jobs/${job.id}`,
+	);
 	expect(polls.length).toBe(job.timing.polls + 1);
 
 	// Outputs: one binary per output, the bytes of the V1 download in the chosen format.
-	expect(job.outputs).toEqual([expect.objectContaining({ fileName: 'forecast.csv', binaryProperty: 'output_0', downloadedFormat: 'Csv' })]);
+	expect(job.outputs).toEqual([
+		expect.objectContaining({
+			fileName: 'forecast.csv',
+			binaryProperty: 'output_0',
+			downloadedFormat: 'Csv',
+		}),
+	]);
 	const binary = item.binary && item.binary.output_0;
 	expect(binary).toBeTruthy();
 	expect(binary.fileName).toBe('forecast.csv');
 	const bytes = h.binaryBytes(suite, binary);
-	const direct = await h.emulatorApi(suite, 'GET', `v1/jobs/${job.id}/output/${job.outputs[0].id}?format=Csv`);
+	const direct = await h.emulatorApi(
+		suite,
+		'GET',
+		`v1/jobs/${job.id}/output/${job.outputs[0].id}?format=Csv`,
+	);
 	expect(direct.status).toBe(200);
 	expect(bytes.length).toBeGreaterThan(0);
 	expect(bytes.equals(direct.body)).toBe(true);
 	expect(bytes.toString('utf8')).toContain('West');
 });
 
-test('Run and Wait on Inventory Sync (disposition Error): the execution fails with the job error; opt-out and Continue On Fail give items', async () => {
-	const failing = h.chain('e2eServerRunError', 'e2e: Alteryx Server node, run ends in Error', [run('Run Inventory Sync', INVENTORY_SYNC)]);
+test('Run and Wait on Inventory Sync (disposition Error): the execution fails with the job error; opt-out and On Error → Continue give items', async () => {
+	const failing = h.chain('e2eServerRunError', 'e2e: Alteryx Server node, run ends in Error', [
+		run('Run Inventory Sync', INVENTORY_SYNC),
+	]);
 	const res = await suite.run(failing);
 	expect(res.error).toBeTruthy();
 	expect(res.lastNode).toBe('Run Inventory Sync');
@@ -111,27 +131,43 @@ test('Run and Wait on Inventory Sync (disposition Error): the execution fails wi
 	const [failedJob] = jobsOf(INVENTORY_SYNC);
 	expect(res.error.message).toContain(failedJob.id);
 
-	// Opt-out: the item carries the finished job and its disposition; Continue On Fail: an error item.
+	// Opt-out: the item carries the finished job and its disposition. On Error → Continue: an
+	// error item on the regular output, or on the error output.
 	const tolerant = h.graph(
 		'e2eServerRunErrorItems',
 		'e2e: Alteryx Server node, Error as output',
 		[
 			run('Opt-out', INVENTORY_SYNC, { options: { failOnError: false } }),
 			run('Continue on fail', INVENTORY_SYNC, { extra: { onError: 'continueRegularOutput' } }),
+			run('Error output', INVENTORY_SYNC, { extra: { onError: 'continueErrorOutput' } }),
 		],
-		{ Start: [['Opt-out', 'Continue on fail']] },
+		{ Start: [['Opt-out', 'Continue on fail', 'Error output']] },
 	);
 	const ok = h.expectOk(await suite.run(tolerant));
 	const [optOut] = ok.json('Opt-out');
-	expect(optOut).toEqual(expect.objectContaining({ status: 'Completed', disposition: 'Error', workflowId: INVENTORY_SYNC }));
-	expect(optOut.messages.some((m) => m.status === 3 && /Data source name not found/.test(m.text))).toBe(true);
+	expect(optOut).toEqual(
+		expect.objectContaining({
+			status: 'Completed',
+			disposition: 'Error',
+			workflowId: INVENTORY_SYNC,
+		}),
+	);
+	expect(
+		optOut.messages.some((m) => m.status === 3 && /Data source name not found/.test(m.text)),
+	).toBe(true);
 	expect(optOut.timing.finishedAt).toEqual(expect.any(String));
 
-	const errorItems = ok.json('Continue on fail');
+	const errorItems = ok.output('Continue on fail');
 	expect(errorItems).toHaveLength(1);
-	expect(errorItems[0].error).toMatch(/^Alteryx job [0-9a-f]{24} ended with result Error$/);
-	expect(errorItems[0].description).toContain('Data source name not found');
-	expect(jobsOf(INVENTORY_SYNC)).toHaveLength(3);
+	expect(errorItems[0].json.error).toMatch(/^Alteryx job [0-9a-f]{24} ended with result Error$/);
+	// The job's error message reaches the item (n8n keeps the error's description on item.error).
+	expect(JSON.stringify(errorItems[0])).toContain('Data source name not found');
+
+	const [regular, errorOutput] = ok.execution.data.resultData.runData['Error output'][0].data.main;
+	expect(regular || []).toHaveLength(0);
+	expect(errorOutput).toHaveLength(1);
+	expect(errorOutput[0].json.error).toMatch(/^Alteryx job [0-9a-f]{24} ended with result Error$/);
+	expect(jobsOf(INVENTORY_SYNC)).toHaveLength(4);
 });
 
 test('Run and Wait past the timeout: the job is cancelled on the server (DELETE v3/jobs/{id}) and the error says it timed out', async () => {
@@ -143,7 +179,10 @@ test('Run and Wait past the timeout: the job is cancelled on the server (DELETE 
 		const started = Date.now();
 		const res = await suite.run(wf);
 		expect(res.error).toBeTruthy();
-		const match = /^Alteryx job ([0-9a-f]{24}) did not finish within 3 seconds; it was cancelled$/.exec(res.error.message);
+		const match =
+			/^Alteryx job ([0-9a-f]{24}) did not finish within 3 seconds; it was cancelled$/.exec(
+				res.error.message,
+			);
 		expect(match).toBeTruthy();
 		expect(res.error.description).toMatch(/Timeout \(Seconds\)/);
 		const jobId = match[1];
@@ -152,21 +191,36 @@ test('Run and Wait past the timeout: the job is cancelled on the server (DELETE 
 		expect(stored.cancelledAtMs - stored.createdAtMs).toBeGreaterThanOrEqual(3000);
 		expect(stored.cancelledAtMs - stored.createdAtMs).toBeLessThan(15000);
 		expect(stored.cancelledAtMs).toBeGreaterThan(started);
-		const cancels = suite.emulator.requests.filter((r) => r.method === 'DELETE' && r.path === `/webapi/v3/jobs/${jobId}`);
+		const cancels = suite.emulator.requests.filter(
+			(r) => r.method === 'DELETE' && r.path === `/webapi/v3/jobs/${jobId}`,
+		);
 		expect(cancels).toHaveLength(1);
 		expect(cancels[0].status).toBeLessThan(300);
 		const view = await h.emulatorApi(suite, 'GET', `v3/jobs/${jobId}`);
 		expect(view.json.status).toBe('Cancelled');
 
 		// Without "Cancel Job on Timeout" the job is left queued and the message says so.
-		const keep = h.chain('e2eServerRunTimeoutKeep', 'e2e: Alteryx Server node, timeout without cancel', [
-			run('Run and leave it', SALES_FORECAST, { options: { timeout: 2, pollInterval: 0.5, cancelOnTimeout: false } }),
-		]);
+		const keep = h.chain(
+			'e2eServerRunTimeoutKeep',
+			'e2e: Alteryx Server node, timeout without cancel',
+			[
+				run('Run and leave it', SALES_FORECAST, {
+					options: { timeout: 2, pollInterval: 0.5, cancelOnTimeout: false },
+				}),
+			],
+		);
 		const kept = await suite.run(keep);
-		const keptMatch = /^Alteryx job ([0-9a-f]{24}) did not finish within 2 seconds; it is queued on the server$/.exec(kept.error && kept.error.message);
+		const keptMatch =
+			/^Alteryx job ([0-9a-f]{24}) did not finish within 2 seconds; it is queued on the server$/.exec(
+				kept.error && kept.error.message,
+			);
 		expect(keptMatch).toBeTruthy();
 		expect(suite.emulator.state.jobs.get(keptMatch[1]).cancelledAtMs).toBeNull();
-		expect(suite.emulator.requests.some((r) => r.method === 'DELETE' && r.path === `/webapi/v3/jobs/${keptMatch[1]}`)).toBe(false);
+		expect(
+			suite.emulator.requests.some(
+				(r) => r.method === 'DELETE' && r.path === `/webapi/v3/jobs/${keptMatch[1]}`,
+			),
+		).toBe(false);
 	} finally {
 		suite.emulator.configure({ jobTimings: { queuedMs: 300, runningMs: 700 } });
 	}
