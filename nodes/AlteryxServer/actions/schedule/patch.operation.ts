@@ -7,17 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
-import { scheduleLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { route as getRoute } from './get.operation';
-import { iterationProperties, readIteration } from './iteration';
-import {
-	changeIterationProperty,
-	noChangesError,
-	readScheduleChanges,
-	scheduleUpdateFields,
-} from './updateFields';
+import { readIteration } from './iteration';
+import { readScheduleUpdate, scheduleUpdateProperties } from './updateFields';
 
 export const route: OperationRoute = {
 	method: 'PATCH',
@@ -25,14 +18,9 @@ export const route: OperationRoute = {
 	operationId: 'Schedules_UpdateSchedulePatch',
 };
 
-const properties: INodeProperties[] = [
-	scheduleLocator({ description: 'The schedule to update' }),
-	changeIterationProperty,
-	...iterationProperties({ changeIteration: [true] }),
-	scheduleUpdateFields(
-		'Only the fields added here are sent; Alteryx keeps every other setting. A new recurrence without a Time Zone keeps the schedule’s current zone.',
-	),
-];
+const properties: INodeProperties[] = scheduleUpdateProperties(
+	'Only the fields added here are sent; Alteryx keeps every other setting. A new recurrence without a Time Zone keeps the schedule’s current zone.',
+);
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['patch'] } };
 
@@ -42,18 +30,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const scheduleId = locatorValue.call(this, 'scheduleId', itemIndex);
-	const changeIteration = this.getNodeParameter('changeIteration', itemIndex, false) as boolean;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (!changeIteration && Object.keys(fields).length === 0) {
-		throw noChangesError.call(this, itemIndex);
-	}
-	const contract = readScheduleChanges.call(this, fields, itemIndex);
+	// PATCH sends only the changes: they are the whole body.
+	const { scheduleId, changeIteration, changes } = readScheduleUpdate.call(this, itemIndex);
 
 	if (changeIteration) {
 		// Alteryx reads the times in the schedule's time zone, the new one or else the current
 		// one; only in the second case does the node need to look it up.
-		let timeZone = contract.timeZone as string | undefined;
+		let timeZone = changes.timeZone as string | undefined;
 		if (timeZone === undefined) {
 			readIteration.call(this, itemIndex, false); // configuration mistakes fail before any call
 			const current = (await requestRouteJson.call(
@@ -64,13 +47,13 @@ export async function execute(
 			)) as IDataObject | undefined;
 			timeZone = String(current?.timeZone ?? '').trim();
 		}
-		contract.iteration = readIteration.call(this, itemIndex, timeZone !== '');
+		changes.iteration = readIteration.call(this, itemIndex, timeZone !== '');
 	}
 
 	const updated = await requestRouteJson.call(
 		this,
 		route,
-		{ path: { scheduleId }, body: contract },
+		{ path: { scheduleId }, body: changes },
 		itemIndex,
 	);
 	return jsonToItems(updated);

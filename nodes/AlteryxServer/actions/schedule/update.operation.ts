@@ -7,18 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
 import { updateByMerge } from '../../helpers/update';
-import { scheduleLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { route as getRoute } from './get.operation';
-import { iterationProperties, readIteration } from './iteration';
-import {
-	changeIterationProperty,
-	noChangesError,
-	readScheduleChanges,
-	scheduleUpdateFields,
-} from './updateFields';
+import { readIteration } from './iteration';
+import { readScheduleUpdate, scheduleUpdateProperties } from './updateFields';
 
 export const route: OperationRoute = {
 	method: 'PUT',
@@ -26,14 +19,9 @@ export const route: OperationRoute = {
 	operationId: 'Schedules_UpdateSchedule',
 };
 
-const properties: INodeProperties[] = [
-	scheduleLocator({ description: 'The schedule to update' }),
-	changeIterationProperty,
-	...iterationProperties({ changeIteration: [true] }),
-	scheduleUpdateFields(
-		'Only the fields added here change; every other setting keeps its current value (the node reads the schedule first and sends the complete contract Alteryx requires)',
-	),
-];
+const properties: INodeProperties[] = scheduleUpdateProperties(
+	'Only the fields added here change; every other setting keeps its current value (the node reads the schedule first and sends the complete contract Alteryx requires)',
+);
 
 const displayOptions = { show: { resource: ['schedule'], operation: ['update'] } };
 
@@ -63,13 +51,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const scheduleId = locatorValue.call(this, 'scheduleId', itemIndex);
-	const changeIteration = this.getNodeParameter('changeIteration', itemIndex, false) as boolean;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (!changeIteration && Object.keys(fields).length === 0) {
-		throw noChangesError.call(this, itemIndex);
-	}
-	const changes = readScheduleChanges.call(this, fields, itemIndex);
+	const { scheduleId, changeIteration, changes } = readScheduleUpdate.call(this, itemIndex);
 
 	const toContract = (current: IDataObject): IDataObject => {
 		const timeZone = String(changes.timeZone ?? current.timeZone ?? '').trim();

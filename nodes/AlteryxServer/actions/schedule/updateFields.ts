@@ -1,17 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idInCollection } from '../../helpers/parameters';
+import { idInCollection, locatorValue } from '../../helpers/parameters';
 import {
 	credentialLocator,
 	priorityOptions,
+	scheduleLocator,
 	userLocator,
 	workflowLocator,
 } from '../common.descriptions';
-import { toAppValues } from './iteration';
+import { iterationProperties, toAppValues } from './iteration';
 
 /** The "Change Recurrence" switch of Update and Update (Patch). */
-export const changeIterationProperty: INodeProperties = {
+const changeIterationProperty: INodeProperties = {
 	displayName: 'Change Recurrence',
 	name: 'changeIteration',
 	type: 'boolean',
@@ -21,7 +22,7 @@ export const changeIterationProperty: INodeProperties = {
 };
 
 /** The schedule settings Update and Update (Patch) can change, besides the recurrence. */
-export function scheduleUpdateFields(description: string): INodeProperties {
+function scheduleUpdateFields(description: string): INodeProperties {
 	return {
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -130,7 +131,7 @@ export function scheduleUpdateFields(description: string): INodeProperties {
 }
 
 /** The Update Fields the user added, with the names of the schedule contracts. */
-export function readScheduleChanges(
+function readScheduleChanges(
 	this: IExecuteFunctions,
 	fields: IDataObject,
 	itemIndex: number,
@@ -164,9 +165,39 @@ export function readScheduleChanges(
 	return changes;
 }
 
-export function noChangesError(this: IExecuteFunctions, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(this.getNode(), 'No field to update was given', {
-		description: 'Add at least one field under "Update Fields", or turn on "Change Recurrence".',
-		itemIndex,
-	});
+/**
+ * The fields of Update and Update (Patch): the schedule, the recurrence switch and its fields,
+ * and Update Fields, whose description says how the operation treats the fields not added.
+ */
+export function scheduleUpdateProperties(updateFieldsDescription: string): INodeProperties[] {
+	return [
+		scheduleLocator({ description: 'The schedule to update' }),
+		changeIterationProperty,
+		...iterationProperties({ changeIteration: [true] }),
+		scheduleUpdateFields(updateFieldsDescription),
+	];
+}
+
+/**
+ * What Update and Update (Patch) read before any call: the schedule, whether the recurrence
+ * changes, and the other changes. An update that changes nothing is refused.
+ */
+export function readScheduleUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { scheduleId: string; changeIteration: boolean; changes: IDataObject } {
+	const scheduleId = locatorValue.call(this, 'scheduleId', itemIndex);
+	const changeIteration = this.getNodeParameter('changeIteration', itemIndex, false) as boolean;
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (!changeIteration && Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
+			description: 'Add at least one field under "Update Fields", or turn on "Change Recurrence".',
+			itemIndex,
+		});
+	}
+	return {
+		scheduleId,
+		changeIteration,
+		changes: readScheduleChanges.call(this, fields, itemIndex),
+	};
 }
