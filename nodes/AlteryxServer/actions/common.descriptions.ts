@@ -197,6 +197,55 @@ export function viewOptions({ record, defaultView, fullView }: ViewDescriptions)
 	};
 }
 
+/**
+ * The Questions field of Workflow → Run and Schedule → Create: answers to an analytic app's
+ * questions, each picked from the chosen workflow's questions. Read it with toAppValues.
+ */
+export function appQuestionsField({
+	description,
+	valueDescription,
+}: {
+	description: string;
+	valueDescription: string;
+}): INodeProperties {
+	return {
+		displayName: 'Questions',
+		name: 'questions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Question Answer',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Question',
+				name: 'question',
+				values: [
+					{
+						displayName: 'Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getWorkflowQuestions',
+							loadOptionsDependsOn: ['workflowId.value'],
+						},
+						default: '',
+						description:
+							'The question to answer (its name). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: valueDescription,
+					},
+				],
+			},
+		],
+	};
+}
+
 /** The name of a binary property, for operations that read or write a file. */
 export function binaryPropertyName(
 	displayName: string,

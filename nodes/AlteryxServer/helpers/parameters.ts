@@ -60,6 +60,17 @@ export function viewOption(this: IExecuteFunctions, itemIndex: number): string |
 }
 
 /**
+ * Answers to an analytic app's questions (the Questions field) as AppValue[]: unnamed answers
+ * are dropped, values always travel as strings.
+ */
+export function toAppValues(entries: unknown): IDataObject[] {
+	const list = Array.isArray(entries) ? (entries as IDataObject[]) : [];
+	return list
+		.filter((answer) => String(answer?.name ?? '').trim() !== '')
+		.map((answer) => ({ name: String(answer.name).trim(), value: String(answer.value ?? '') }));
+}
+
+/**
  * Alteryx wants id lists in form fields as a JSON array string ('["id1","id2"]'). Users type
  * either that or a comma-separated list, or map an array with an expression.
  */

@@ -7,10 +7,15 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { idInCollection, locatorValue } from '../../helpers/parameters';
-import { credentialLocator, priorityOptions, workflowLocator } from '../common.descriptions';
+import { idInCollection, locatorValue, toAppValues } from '../../helpers/parameters';
+import {
+	appQuestionsField,
+	credentialLocator,
+	priorityOptions,
+	workflowLocator,
+} from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
-import { iterationProperties, readIteration, toAppValues } from './iteration';
+import { iterationProperties, readIteration } from './iteration';
 
 export const route: OperationRoute = {
 	method: 'POST',
@@ -21,43 +26,11 @@ export const route: OperationRoute = {
 const properties: INodeProperties[] = [
 	workflowLocator({ description: 'The workflow or analytic app the schedule runs' }),
 	...iterationProperties(),
-	{
-		displayName: 'Questions',
-		name: 'questions',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Question Answer',
-		default: {},
+	appQuestionsField({
 		description:
 			'Answers to the analytic app’s questions for every scheduled run. Questions not answered here keep their default values.',
-		options: [
-			{
-				displayName: 'Question',
-				name: 'question',
-				values: [
-					{
-						displayName: 'Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getWorkflowQuestions',
-							loadOptionsDependsOn: ['workflowId.value'],
-						},
-						default: '',
-						description:
-							'The question to answer (its name). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'The answer, as text (for a list question, one of its values)',
-					},
-				],
-			},
-		],
-	},
+		valueDescription: 'The answer, as text (for a list question, one of its values)',
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -454,11 +454,3 @@ export function readIteration(
 	}
 	return iteration;
 }
-
-/** Answers to an analytic app's questions (AppValue[]); values always travel as strings. */
-export function toAppValues(entries: unknown): IDataObject[] {
-	const list = Array.isArray(entries) ? (entries as IDataObject[]) : [];
-	return list
-		.filter((answer) => String(answer?.name ?? '').trim() !== '')
-		.map((answer) => ({ name: String(answer.name).trim(), value: String(answer.value ?? '') }));
-}

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idInCollection, locatorValue } from '../../helpers/parameters';
+import { idInCollection, locatorValue, toAppValues } from '../../helpers/parameters';
 import {
 	credentialLocator,
 	priorityOptions,
@@ -9,7 +9,7 @@ import {
 	userLocator,
 	workflowLocator,
 } from '../common.descriptions';
-import { iterationProperties, toAppValues } from './iteration';
+import { iterationProperties } from './iteration';
 
 /** The "Change Recurrence" switch of Update and Update (Patch). */
 const changeIterationProperty: INodeProperties = {

@@ -16,8 +16,8 @@ import {
 	type JobView,
 	waitForJob,
 } from '../../helpers/jobs';
-import { locatorValue } from '../../helpers/parameters';
-import { priorityOptions, workflowLocator } from '../common.descriptions';
+import { locatorValue, toAppValues } from '../../helpers/parameters';
+import { appQuestionsField, priorityOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -46,44 +46,12 @@ const outputFormatOptions = [
 
 const properties: INodeProperties[] = [
 	workflowLocator({ description: 'The workflow or analytic app to run' }),
-	{
-		displayName: 'Questions',
-		name: 'questions',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Question Answer',
-		default: {},
+	appQuestionsField({
 		description:
 			'Answers to the analytic app’s questions. Questions not answered here keep their default values.',
-		options: [
-			{
-				displayName: 'Question',
-				name: 'question',
-				values: [
-					{
-						displayName: 'Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getWorkflowQuestions',
-							loadOptionsDependsOn: ['workflowId.value'],
-						},
-						default: '',
-						description:
-							'The question to answer (its name). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'The answer, as text (Alteryx passes every answer as a string; for a list, use one of its values)',
-					},
-				],
-			},
-		],
-	},
+		valueDescription:
+			'The answer, as text (Alteryx passes every answer as a string; for a list, use one of its values)',
+	}),
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
@@ -212,17 +180,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const workflowId = locatorValue.call(this, 'workflowId', itemIndex);
-	const answers = this.getNodeParameter('questions.question', itemIndex, []) as Array<{
-		name?: string;
-		value?: unknown;
-	}>;
+	const questions = toAppValues(this.getNodeParameter('questions.question', itemIndex, []));
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 
-	const questions = answers
-		.filter((answer) => String(answer.name ?? '').trim() !== '')
-		// EnqueueJobContract's AppValue.value is always a string.
-		.map((answer) => ({ name: String(answer.name).trim(), value: String(answer.value ?? '') }));
 	const contract = withoutUndefined({
 		questions,
 		priority: (additional.priority as string) || undefined,
