@@ -54,3 +54,18 @@ export async function updateByMerge(
 	);
 	return { current: current as IDataObject, contract, updated };
 }
+
+/** Refuses an update with no field set (an empty Update Fields), before any request is made. */
+export function requireSomeFields(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	collectionName: string,
+	itemIndex: number,
+): void {
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
+			description: `Add at least one field under "${collectionName}".`,
+			itemIndex,
+		});
+	}
+}

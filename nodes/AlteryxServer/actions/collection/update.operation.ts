@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
+import { idInCollection, locatorValue } from '../../helpers/parameters';
 import { updateByMerge } from '../../helpers/update';
 import { collectionLocator, userLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -59,11 +59,7 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = withoutUndefined({
 		name: typeof fields.name === 'string' && fields.name.trim() ? fields.name.trim() : undefined,
-		ownerId:
-			fields.ownerId !== undefined
-				? locatorValue.call(this, 'updateFields.ownerId', itemIndex, { optional: true }) ||
-					undefined
-				: undefined,
+		ownerId: idInCollection(fields, 'ownerId') || undefined,
 	});
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No field to update was given', {

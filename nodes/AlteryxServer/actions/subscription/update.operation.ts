@@ -8,7 +8,7 @@ import type {
 
 import { jsonToItems } from '../../helpers/api';
 import { idInCollection, locatorValue } from '../../helpers/parameters';
-import { updateByMerge } from '../../helpers/update';
+import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import { credentialLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { subscriptionLocator } from './descriptions';
@@ -65,12 +65,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const subscriptionId = locatorValue.call(this, 'subscriptionId', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
-			description: 'Add at least one field under "Update Fields".',
-			itemIndex,
-		});
-	}
+	requireSomeFields.call(this, fields, 'Update Fields', itemIndex);
 	const changes: IDataObject = {
 		canShareSchedules: fields.canShareSchedules as boolean | undefined,
 		credentialId: idInCollection(fields, 'credentialId'),

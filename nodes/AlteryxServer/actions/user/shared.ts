@@ -1,5 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** The Role enum of the user and user group contracts. */
 export const roleOptions: INodePropertyOptions[] = [
@@ -47,18 +46,3 @@ export const languageOptions: INodePropertyOptions[] = [
 	{ name: 'Portuguese (Brazil)', value: 'pt-br' },
 	{ name: 'Spanish', value: 'es-es' },
 ];
-
-/** Refuses an update with no field set, before any request is made. */
-export function requireSomeFields(
-	this: IExecuteFunctions,
-	fields: IDataObject,
-	collectionName: string,
-	itemIndex: number,
-): void {
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
-			description: `Add at least one field under "${collectionName}".`,
-			itemIndex,
-		});
-	}
-}

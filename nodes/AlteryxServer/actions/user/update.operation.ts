@@ -8,12 +8,11 @@ import type {
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
 import { locatorValue } from '../../helpers/parameters';
-import { updateByMerge } from '../../helpers/update';
+import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import { userLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { userFieldOptions, userFieldValues } from './fields';
 import { route as getRoute } from './get.operation';
-import { requireSomeFields } from './shared';
 
 export const route: OperationRoute = {
 	method: 'PUT',

@@ -8,10 +8,10 @@ import type {
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
 import { locatorValue } from '../../helpers/parameters';
-import { updateByMerge } from '../../helpers/update';
+import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import { userGroupLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
-import { requireSomeFields, roleOptions } from '../user/shared';
+import { roleOptions } from '../user/shared';
 import { route as getRoute } from './get.operation';
 
 export const route: OperationRoute = {

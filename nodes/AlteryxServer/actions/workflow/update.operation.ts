@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -8,7 +8,7 @@ import type {
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
 import { locatorValue, toStringList } from '../../helpers/parameters';
-import { updateByMerge } from '../../helpers/update';
+import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import {
 	executionModeOptions,
 	workflowCredentialTypeOptions,
@@ -195,12 +195,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const workflowId = locatorValue.call(this, 'workflowId', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update was given', {
-			description: 'Add at least one field under "Update Fields".',
-			itemIndex,
-		});
-	}
+	requireSomeFields.call(this, fields, 'Update Fields', itemIndex);
 	const changes: IDataObject = { ...fields };
 	if (fields.districtTags !== undefined) {
 		changes.districtTags = toStringList.call(this, fields.districtTags, 'District Tags', itemIndex);
