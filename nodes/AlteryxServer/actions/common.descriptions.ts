@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
 export interface LocatorOptions {
 	/** Parameter name; defaults to '<kind>Id' (workflowId, userId, …). */
@@ -241,6 +241,43 @@ export function appQuestionsField({
 						description: valueDescription,
 					},
 				],
+			},
+		],
+	};
+}
+
+/**
+ * The Options collection of a paged job list: Sort By (the endpoint's own field names, which
+ * differ between GET v3/jobs and GET v3/workflows/{id}/jobs) and Sort Direction. Read it with
+ * sortParameters.
+ */
+export function sortOptions(
+	sortFields: INodePropertyOptions[],
+	defaultSortField: string,
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortField',
+				type: 'options',
+				options: sortFields,
+				default: defaultSortField,
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
 			},
 		],
 	};

@@ -59,6 +59,18 @@ export function viewOption(this: IExecuteFunctions, itemIndex: number): string |
 	return (options.view as string) || undefined;
 }
 
+/** Sort By and Sort Direction of the sortOptions collection; undefined leaves the server's order. */
+export function sortParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { sortField?: string; direction?: string } {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		sortField: (options.sortField as string) || undefined,
+		direction: (options.direction as string) || undefined,
+	};
+}
+
 /**
  * Answers to an analytic app's questions (the Questions field) as AppValue[]: unnamed answers
  * are dropped, values always travel as strings.

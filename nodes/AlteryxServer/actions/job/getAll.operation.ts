@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestAllPages, withoutUndefined } from '../../helpers/api';
-import { pagingParameters, toIsoDay, toStringList } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { pagingParameters, sortParameters, toIsoDay, toStringList } from '../../helpers/parameters';
+import { returnAllOrLimit, sortOptions } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -90,38 +90,16 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortField',
-				type: 'options',
-				options: [
-					{ name: 'Completed Date', value: 'CompletionDateTime' },
-					{ name: 'Created Date', value: 'CreateDate' },
-					{ name: 'Priority', value: 'Priority' },
-					{ name: 'Status', value: 'Status' },
-					{ name: 'Workflow Name', value: 'AppName' },
-				],
-				default: 'CreateDate',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
+	sortOptions(
+		[
+			{ name: 'Completed Date', value: 'CompletionDateTime' },
+			{ name: 'Created Date', value: 'CreateDate' },
+			{ name: 'Priority', value: 'Priority' },
+			{ name: 'Status', value: 'Status' },
+			{ name: 'Workflow Name', value: 'AppName' },
 		],
-	},
+		'CreateDate',
+	),
 ];
 
 const displayOptions = { show: { resource: ['job'], operation: ['getAll'] } };
@@ -135,7 +113,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// The list filters are single strings in the swagger; several values go comma-separated.
 	const qs = withoutUndefined({
 		allUsers: filters.allUsers === undefined ? true : (filters.allUsers as boolean),
@@ -147,8 +124,7 @@ export async function execute(
 		),
 		completedAfter: toIsoDay.call(this, filters.completedAfter, 'Completed After', itemIndex),
 		completedBefore: toIsoDay.call(this, filters.completedBefore, 'Completed Before', itemIndex),
-		sortField: (options.sortField as string) || undefined,
-		direction: (options.direction as string) || undefined,
+		...sortParameters.call(this, itemIndex),
 	});
 	const jobs = await requestAllPages.call(
 		this,

@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestAllPages, withoutUndefined } from '../../helpers/api';
-import { locatorValue, pagingParameters } from '../../helpers/parameters';
-import { returnAllOrLimit, workflowLocator } from '../common.descriptions';
+import { locatorValue, pagingParameters, sortParameters } from '../../helpers/parameters';
+import { returnAllOrLimit, sortOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -55,36 +55,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortField',
-				type: 'options',
-				options: [
-					{ name: 'Created Date', value: 'createDate' },
-					{ name: 'Priority', value: 'priority' },
-					{ name: 'Status', value: 'status' },
-				],
-				default: 'createDate',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
+	sortOptions(
+		[
+			{ name: 'Created Date', value: 'createDate' },
+			{ name: 'Priority', value: 'priority' },
+			{ name: 'Status', value: 'status' },
 		],
-	},
+		'createDate',
+	),
 ];
 
 const displayOptions = { show: { resource: ['workflow'], operation: ['getJobs'] } };
@@ -97,12 +75,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const workflowId = locatorValue.call(this, 'workflowId', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = withoutUndefined({
 		status: (filters.status as string) || undefined,
 		resultCode: (filters.resultCode as string) || undefined,
-		sortField: (options.sortField as string) || undefined,
-		direction: (options.direction as string) || undefined,
+		...sortParameters.call(this, itemIndex),
 	});
 	const jobs = await requestAllPages.call(
 		this,
