@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { requestRouteJson } from '../helpers/api';
 import type { OperationRoute } from '../actions/node.type';
 import { listRoutes } from './routes';
+import { recordsToSearchResults } from './searchResults';
 
 // The V3 list endpoints have no paging: each returns the whole list, filtered here by the text
 // the user types (case-insensitive, anywhere in the name).
@@ -23,33 +19,17 @@ async function listOf(
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
 
-function toResults(
-	records: IDataObject[],
-	label: (record: IDataObject) => string,
-	filter: string | undefined,
-	idField = 'id',
-): INodeListSearchResult {
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results: INodeListSearchItems[] = records
-		.map((record) => ({ name: label(record), value: String(record[idField] ?? '') }))
-		.filter((result) => result.value !== '')
-		.filter(
-			(result) =>
-				wanted === '' ||
-				result.name.toLowerCase().includes(wanted) ||
-				result.value.toLowerCase() === wanted,
-		)
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
-}
-
 export async function searchWorkflows(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	// The server filters by name itself, which keeps the answer small on big galleries.
 	const records = await listOf.call(this, listRoutes.workflows, filter ? { name: filter } : {});
-	return toResults(records, (workflow) => String(workflow.name ?? workflow.id), undefined);
+	return recordsToSearchResults(
+		records,
+		(workflow) => String(workflow.name ?? workflow.id),
+		undefined,
+	);
 }
 
 export async function searchUsers(
@@ -57,7 +37,7 @@ export async function searchUsers(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.users);
-	return toResults(
+	return recordsToSearchResults(
 		records,
 		(user) =>
 			`${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`,
@@ -70,7 +50,11 @@ export async function searchCollections(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.collections);
-	return toResults(records, (collection) => String(collection.name ?? collection.id), filter);
+	return recordsToSearchResults(
+		records,
+		(collection) => String(collection.name ?? collection.id),
+		filter,
+	);
 }
 
 export async function searchSchedules(
@@ -78,7 +62,11 @@ export async function searchSchedules(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.schedules);
-	return toResults(records, (schedule) => String(schedule.name || schedule.id), filter);
+	return recordsToSearchResults(
+		records,
+		(schedule) => String(schedule.name || schedule.id),
+		filter,
+	);
 }
 
 export async function searchUserGroups(
@@ -86,7 +74,7 @@ export async function searchUserGroups(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.userGroups);
-	return toResults(records, (group) => String(group.name ?? group.id), filter);
+	return recordsToSearchResults(records, (group) => String(group.name ?? group.id), filter);
 }
 
 export async function searchCredentials(
@@ -94,7 +82,11 @@ export async function searchCredentials(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.credentials);
-	return toResults(records, (credential) => String(credential.userName ?? credential.id), filter);
+	return recordsToSearchResults(
+		records,
+		(credential) => String(credential.userName ?? credential.id),
+		filter,
+	);
 }
 
 export async function searchJobs(
@@ -108,7 +100,7 @@ export async function searchJobs(
 		offset: 0,
 		limit: 100,
 	});
-	const result = toResults(
+	const result = recordsToSearchResults(
 		records,
 		(job) =>
 			`${String(job.workflowName ?? 'Job')} · ${String(job.status ?? '')} · ${String(job.queueTime ?? '')}`,

@@ -1,32 +1,11 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { requestRouteJson } from '../helpers/api';
 import { asList, dcmRoutes } from '../helpers/dcm';
+import { filterSearchResults } from './searchResults';
 
 // "From List" pickers for DCM records. The only DCM list endpoints are the Curator-only admin
 // ones, each returning the whole list, filtered here by the text the user types.
-
-function toResults(
-	items: INodeListSearchItems[],
-	filter: string | undefined,
-): INodeListSearchResult {
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = items
-		.filter((item) => item.value !== '')
-		.filter(
-			(item) =>
-				wanted === '' ||
-				item.name.toLowerCase().includes(wanted) ||
-				String(item.value).toLowerCase() === wanted,
-		)
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
-}
 
 async function connections(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	return asList(await requestRouteJson.call(this, dcmRoutes.adminList));
@@ -44,7 +23,7 @@ export async function searchDcmConnections(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await connections.call(this);
-	return toResults(
+	return filterSearchResults(
 		records.map((connection) => ({
 			name: connectionLabel(connection),
 			value: String(connection.id ?? ''),
@@ -62,7 +41,7 @@ export async function searchDcmConnectionReferences(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await connections.call(this);
-	return toResults(
+	return filterSearchResults(
 		records.map((connection) => ({
 			name: connectionLabel(connection),
 			value: String(connection.connectionId || connection.id || ''),
@@ -77,7 +56,7 @@ export async function searchDcmConnectionHandlingRules(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const rules = asList(await requestRouteJson.call(this, dcmRoutes.ruleList));
-	return toResults(
+	return filterSearchResults(
 		rules.map((rule) => ({
 			name: `${String(rule.sourceConnectionTitle || rule.sourceConnectionId)} → ${String(
 				rule.targetConnectionTitle || rule.targetConnectionId || '(no target)',

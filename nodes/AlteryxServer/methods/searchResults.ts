@@ -1,0 +1,36 @@
+import type { IDataObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+/**
+ * What a "From List" picker shows: the entries with an ID whose name contains the typed text
+ * (any case) or whose ID is the typed text, sorted by name. The list endpoints behind the
+ * pickers return whole lists, so the filtering happens here.
+ */
+export function filterSearchResults(
+	items: INodeListSearchItems[],
+	filter: string | undefined,
+): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = items
+		.filter((item) => item.value !== '')
+		.filter(
+			(item) =>
+				wanted === '' ||
+				item.name.toLowerCase().includes(wanted) ||
+				String(item.value).toLowerCase() === wanted,
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** filterSearchResults for records named by `label` and identified by `idField`. */
+export function recordsToSearchResults(
+	records: IDataObject[],
+	label: (record: IDataObject) => string,
+	filter: string | undefined,
+	idField = 'id',
+): INodeListSearchResult {
+	return filterSearchResults(
+		records.map((record) => ({ name: label(record), value: String(record[idField] ?? '') })),
+		filter,
+	);
+}
