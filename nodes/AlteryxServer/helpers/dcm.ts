@@ -339,6 +339,25 @@ export function sharingLists(
 	};
 }
 
+/**
+ * How a DCM connection is shared now for one purpose (`sharing.execution` or
+ * `sharing.collaboration` of its DCMEGetConnectionView), for "Keep Current Shares".
+ */
+export async function currentSharing(
+	this: IExecuteFunctions,
+	connectionId: string,
+	purpose: 'execution' | 'collaboration',
+	itemIndex: number,
+): Promise<IDataObject> {
+	const current = (await requestRouteJson.call(
+		this,
+		dcmRoutes.get,
+		{ path: { Id: connectionId } },
+		itemIndex,
+	)) as IDataObject | undefined;
+	return ((current?.sharing as IDataObject | undefined)?.[purpose] ?? {}) as IDataObject;
+}
+
 /** Adds the values of `extra` missing from `list`, keeping the order (first list first). */
 export function union(list: string[], extra: string[]): string[] {
 	return [...new Set([...list, ...extra])];

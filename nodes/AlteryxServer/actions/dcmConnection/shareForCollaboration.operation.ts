@@ -1,13 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { dcmRoutes, idsOf, sharingLists, union } from '../../helpers/dcm';
+import { currentSharing, idsOf, sharingLists, union } from '../../helpers/dcm';
 import { locatorValue, toStringList } from '../../helpers/parameters';
 import { dcmConnectionLocator, keepCurrentSharesOption, sharingFields } from '../dcm.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -59,14 +54,7 @@ export async function execute(
 	);
 	const keepCurrent = this.getNodeParameter('options.keepCurrent', itemIndex, false) as boolean;
 	if (keepCurrent) {
-		const current = (await requestRouteJson.call(
-			this,
-			dcmRoutes.get,
-			{ path: { Id: connectionId } },
-			itemIndex,
-		)) as IDataObject | undefined;
-		const collaboration = ((current?.sharing as IDataObject | undefined)?.collaboration ??
-			{}) as IDataObject;
+		const collaboration = await currentSharing.call(this, connectionId, 'collaboration', itemIndex);
 		userIds = union(idsOf(collaboration.users), userIds);
 		userGroupIds = union(idsOf(collaboration.userGroups), userGroupIds);
 		sharedCredentials = union(

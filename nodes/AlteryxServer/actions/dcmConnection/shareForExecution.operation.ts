@@ -1,13 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestRoute, requestRouteJson } from '../../helpers/api';
-import { dcmRoutes, idsOf, sharingLists, union } from '../../helpers/dcm';
+import { requestRoute } from '../../helpers/api';
+import { currentSharing, idsOf, sharingLists, union } from '../../helpers/dcm';
 import { locatorValue } from '../../helpers/parameters';
 import { dcmConnectionLocator, keepCurrentSharesOption, sharingFields } from '../dcm.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -39,14 +34,7 @@ export async function execute(
 	let { userIds, userGroupIds } = sharingLists.call(this, itemIndex);
 	const keepCurrent = this.getNodeParameter('options.keepCurrent', itemIndex, false) as boolean;
 	if (keepCurrent) {
-		const current = (await requestRouteJson.call(
-			this,
-			dcmRoutes.get,
-			{ path: { Id: connectionId } },
-			itemIndex,
-		)) as IDataObject | undefined;
-		const execution = ((current?.sharing as IDataObject | undefined)?.execution ??
-			{}) as IDataObject;
+		const execution = await currentSharing.call(this, connectionId, 'execution', itemIndex);
 		userIds = union(idsOf(execution.users), userIds);
 		userGroupIds = union(idsOf(execution.userGroups), userGroupIds);
 	}
