@@ -20,20 +20,21 @@ import {
  * Alteryx Server's OAuth2 client-credentials flow: the API Access Key and Secret are exchanged
  * at `{Web API Address}oauth2/token` for a bearer token that lives about an hour.
  *
- * Why `preAuthentication` and not `extends: ['oAuth2Api']`: both were run in n8n 2.41 against
- * an Alteryx-shaped server, and both fetch, persist and (on a 401) refresh the token and work
- * in the core HTTP Request node. The deciding differences:
- * - The token request is ours, so a failed Test or run says in plain words what is wrong
- *   (key/secret rejected, no token endpoint at that address, server unreachable, TLS
- *   certificate rejected). The OAuth2 path reports every failure as "Failed to acquire OAuth2
- *   access token: …" with the library's text.
- * - Concurrent items that find the token missing share one exchange (`requestAccessTokenOnce`);
- *   core's OAuth2 path coalesces refreshes but not the first fetch.
- * - The Web API Address is normalised (trailing slash or not) in code instead of inside a
- *   hidden `accessTokenUrl` expression, and Ignore SSL Issues covers the token request and the
- *   API calls alike.
- * - `authenticate` refuses to attach the token to a request for any other origin, which also
- *   protects users of the HTTP Request node.
+ * Why `preAuthentication` and not `extends: ['oAuth2Api']`: both were built and run in n8n
+ * 2.41.1 against the emulator, through the core HTTP Request node and n8n's credential Test.
+ * Both fetch the token on first use, persist it across executions, refresh it on a 401 and
+ * never leak the secret; `oAuth2Api` needs no token code and shared one refresh among 20
+ * parallel 401s where this credential first needed 4 (now 1, see requestAccessTokenOnce).
+ * This one was kept because:
+ * - it refuses to attach the token to any origin but the Web API Address (`authenticate`),
+ *   also in the HTTP Request node; core's OAuth2 signing has no such guard;
+ * - a key, secret or address changed while a token is stored is noticed at once (the token
+ *   records what it was issued for), where the stored OAuth2 token is used until it expires;
+ * - failures are explained in Alteryx terms: "rejected the API Access Key or Secret" with
+ *   where to copy them, "unreachable", "TLS certificate rejected … Ignore SSL Issues", where
+ *   `oAuth2Api` reports "Failed to acquire OAuth2 access token: Client authentication failed"
+ *   or a bare "self-signed certificate";
+ * - Ignore SSL Issues covers the token request and the API calls in one field.
  */
 export class AlteryxServerOAuth2Api implements ICredentialType {
 	name = 'alteryxServerOAuth2Api';

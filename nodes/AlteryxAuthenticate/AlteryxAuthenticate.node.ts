@@ -154,7 +154,7 @@ async function exchangeWithRetries(
 		} catch (error) {
 			const retryable =
 				error instanceof TokenExchangeError &&
-				isRetryable('POST', { kind: 'token', statusCode: error.httpCode, code: error.code });
+				isRetryable('POST', { kind: 'token', statusCode: error.endpointStatus, code: error.networkCode });
 			if (!retryable || retry >= policy.maxRetries)
 				return { failure: toNodeError.call(this, error) };
 			await sleep(retryDelayMs(retry + 1, policy));
@@ -170,7 +170,7 @@ function toNodeError(this: IExecuteFunctions, error: unknown) {
 		return new NodeApiError(this.getNode(), { message: error.message } as JsonObject, {
 			message: error.message,
 			description: error.description,
-			httpCode: error.httpCode ? String(error.httpCode) : undefined,
+			httpCode: error.endpointStatus ? String(error.endpointStatus) : undefined,
 		});
 	}
 	return new NodeOperationError(this.getNode(), error as Error);

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 interface ErrorWithContext {
@@ -9,21 +9,21 @@ interface ErrorWithContext {
 }
 
 /**
- * The item a failed input item becomes under "Continue On Fail": Alteryx's message, the
- * field messages and the status, paired with the input item so nothing is silently lost.
- * The error itself rides on `item.error`, which is how n8n recognises an error item and
- * routes it to the error output ("Continue (using error output)"); without it, an item with
- * more JSON fields than `error` would leave through the success output.
+ * The item a failed input item becomes under "Continue On Fail": Alteryx's message, and under
+ * `details` the field messages, the status and the hint, paired with the input item so nothing
+ * is silently lost. The shape is n8n's own: an item whose JSON holds only `error`, `message` and
+ * `details` goes to the error output under "Continue (using error output)". (Setting
+ * `item.error` instead would make n8n replace the JSON with the bare message.)
  */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const failure = (error ?? {}) as ErrorWithContext;
+	const details: IDataObject = {};
+	if (failure.description) details.description = failure.description;
+	if (failure.httpCode) details.httpCode = failure.httpCode;
+	if (failure.context?.modelState) details.modelState = failure.context.modelState;
 	const json: IDataObject = { error: failure.message ?? String(error) };
-	if (failure.description) json.description = failure.description;
-	if (failure.httpCode) json.httpCode = failure.httpCode;
-	if (failure.context?.modelState) json.modelState = failure.context.modelState;
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) item.error = error;
-	return item;
+	if (Object.keys(details).length > 0) json.details = details;
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** n8n shows which item failed from `context.itemIndex`; errors from helpers lack it. */

@@ -179,7 +179,11 @@ export async function alteryxApiRequest(
 		}
 		const tokenError = findTokenError(attempt.error);
 		const outcome = tokenError
-			? { kind: 'token' as const, statusCode: tokenError.httpCode, code: tokenError.code }
+			? {
+					kind: 'token' as const,
+					statusCode: tokenError.endpointStatus,
+					code: tokenError.networkCode,
+				}
 			: { kind: 'network' as const, code: findErrorCode(attempt.error) };
 		if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
 			await waitBeforeRetry();
@@ -355,7 +359,7 @@ function connectionError(
 		return new NodeApiError(node, { message: tokenError.message } as JsonObject, {
 			message: tokenError.message,
 			description: `${tokenError.description}${tried}`,
-			httpCode: tokenError.httpCode ? String(tokenError.httpCode) : undefined,
+			httpCode: tokenError.endpointStatus ? String(tokenError.endpointStatus) : undefined,
 			itemIndex,
 		});
 	}

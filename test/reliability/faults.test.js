@@ -675,7 +675,7 @@ describe('token endpoint down', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const item of items) {
 			expect(item.json.error).toMatch(/could not issue an access token/);
-			expect(item.json.description).toMatch(/Try again later/);
+			expect(item.json.details.description).toMatch(/Try again later/);
 		}
 	});
 

@@ -199,11 +199,11 @@ describe(`${ITEMS} items through the GET node with ~10 % transient faults`, () =
 		});
 		items.forEach((item, index) => {
 			if (missing.has(index)) {
-				expect(item.json.httpCode).toBe('404');
+				expect(item.json.details.httpCode).toBe('404');
 				expect(item.json.error).toMatch(/HTTP 404/);
 			} else if (down.has(index)) {
-				expect(item.json.httpCode).toBe('503');
-				expect(item.json.description).toMatch(/Tried 4 times/);
+				expect(item.json.details.httpCode).toBe('503');
+				expect(item.json.details.description).toMatch(/Tried 4 times/);
 			} else {
 				expect(item.json.id).toBe(ids[index]);
 			}

@@ -120,7 +120,7 @@ describe('by default the certificate is checked', () => {
 		expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1]);
 		for (const item of items) {
 			expect(item.json.error).toMatch(TLS_MESSAGE);
-			expect(item.json.description).toMatch(/Ignore SSL Issues/);
+			expect(item.json.details.description).toMatch(/Ignore SSL Issues/);
 		}
 	});
 });

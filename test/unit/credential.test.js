@@ -8,6 +8,7 @@ const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { credentialFingerprint } = require('../../nodes/transport/token');
+const { NodeApiError } = require('n8n-workflow');
 const { startEmulator } = require('../emulator');
 const { createHarness } = require('../harness');
 const { binaryItem, requestsTo, run, uploadParameters } = require('./helpers');
@@ -195,6 +196,23 @@ describe('token reuse and refresh', () => {
 		expect(emulator.counters.tokenRequests).toBe(2);
 	});
 
+	test('20 parallel requests that all meet the expired token share one new token', async () => {
+		const harness = harnessFor();
+		await run(harness, AlteryxGet, listWorkflows);
+		emulator.expireAllTokens();
+		const before = emulator.counters.tokenRequests;
+		const { items, error } = await run(harness, AlteryxGet, {
+			parameters: {
+				endpoint: 'v3/workflows/66ebd18d3d62000400000001',
+				options: { batching: { batch: { batchSize: 20, batchInterval: 0 } } },
+			},
+			items: Array.from({ length: 20 }, () => ({})),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(20);
+		expect(emulator.counters.tokenRequests - before).toBe(1);
+	});
+
 	test('a secret changed while the stored token is still valid is checked at the next call', async () => {
 		const harness = harnessFor();
 		await run(harness, AlteryxGet, listWorkflows);
@@ -235,6 +253,59 @@ describe('token reuse and refresh', () => {
 		expect(emulator.counters.tokenRequests).toBe(2);
 		const stored = emulator.state.workflows.get(items[0].json.id);
 		expect(stored).toBeDefined();
+	});
+});
+
+describe('token failures wrapped by n8n core', () => {
+	// The HTTP Request node and the credential Test wrap what preAuthentication throws in a
+	// NodeApiError themselves; it must keep the plain-words headline.
+	const node = {
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4,
+		position: [0, 0],
+		parameters: {},
+	};
+	const fetchRequester = async (options) => {
+		const response = await fetch(options.url, {
+			method: options.method,
+			headers: options.headers,
+			body: options.body,
+		});
+		return {
+			statusCode: response.status,
+			headers: Object.fromEntries(response.headers),
+			body: await response.text(),
+		};
+	};
+
+	test.each([
+		[
+			'a rejected secret',
+			() => ({
+				webApiUrl: emulator.webApiUrl,
+				clientId: emulator.credentials.curator.clientId,
+				clientSecret: 'nope',
+			}),
+			/rejected the API Access Key or Secret/,
+		],
+		[
+			'an unreachable server',
+			async () => ({
+				webApiUrl: `http://127.0.0.1:${await closedPort()}/webapi/`,
+				clientId: 'k',
+				clientSecret: 's',
+			}),
+			/unreachable/,
+		],
+	])('%s keeps its headline', async (_, settings, headline) => {
+		const error = await credentialType.preAuthentication
+			.call({ helpers: { httpRequest: fetchRequester } }, await settings())
+			.catch((failure) => failure);
+		expect(error.message).toMatch(headline);
+		const wrapped = new NodeApiError(node, error);
+		expect(wrapped.message).toBe(error.message);
+		expect(wrapped.description).toBe(error.description);
 	});
 });
 

@@ -434,11 +434,11 @@ describe('errors', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[0].json.error).toMatch(/The request is invalid/);
-		expect(items[0].json.httpCode).toBe('400');
-		// n8n routes an item to the error output by `item.error`.
-		expect(items[0].error.constructor.name).toBe('NodeApiError');
-		expect(items[1].error).toBeUndefined();
-		expect(Object.keys(items[0].json.modelState).some((key) => key.endsWith('.lastName'))).toBe(
+		expect(items[0].json.details.httpCode).toBe('400');
+		// n8n sends an item to the error output when its JSON holds only error/message/details.
+		expect(Object.keys(items[0].json).sort()).toEqual(['details', 'error']);
+		expect(items[1].json.error).toBeUndefined();
+		expect(Object.keys(items[0].json.details.modelState).some((key) => key.endsWith('.lastName'))).toBe(
 			true,
 		);
 		expect(items[1].json.email).toBe('grace@example.com');

@@ -105,7 +105,7 @@ describe('Get Many and Get', () => {
 		};
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 });
@@ -186,7 +186,7 @@ describe('Create, Update and Delete', () => {
 		expect(error.description).toContain('ownerId: The owner does not exist.');
 
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.modelState).toEqual({
+		expect(item.json.details.modelState).toEqual({
 			'updateCollectionContract.ownerId': ['The owner does not exist.'],
 		});
 		expect(stored().ownerId).toBe(users.ada);
@@ -403,11 +403,11 @@ describe('User groups', () => {
 			},
 			{ continueOnFail: true },
 		);
-		expect(item.json).toMatchObject({
+		expect(item.json.details).toMatchObject({
 			httpCode: '400',
 			modelState: { 'addUserGroupsContract.userGroupId': ['The user group does not exist.'] },
 		});
-		expect(item.json.description).toContain('userGroupId: The user group does not exist.');
+		expect(item.json.details.description).toContain('userGroupId: The user group does not exist.');
 	});
 
 	test('Update User Group Permissions of a group that is no longer a member is a 404', async () => {

@@ -115,7 +115,7 @@ describe('Get Many and Get', () => {
 		};
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 });
@@ -197,7 +197,7 @@ describe('Create and Update (passwords)', () => {
 			},
 			{ continueOnFail: true },
 		);
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(JSON.stringify(item)).not.toContain(SECRET);
 		expect(stored().password).toBe('not-a-real-password');
 	});
@@ -282,7 +282,7 @@ describe('Sharing', () => {
 		expect(error).toMatchObject({ httpCode: '400' });
 		expect(error.description).toContain('userId: The user does not exist.');
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.modelState).toEqual({ 'contract.userId': ['The user does not exist.'] });
+		expect(item.json.details.modelState).toEqual({ 'contract.userId': ['The user does not exist.'] });
 	});
 
 	test('Share With User Group and Remove User Group', async () => {

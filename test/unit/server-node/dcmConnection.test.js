@@ -100,7 +100,7 @@ describe('Get, Look Up and Get for Connect', () => {
 		const parameters = { resource: 'dcmConnection', operation: 'get', connectionId: byId(UNKNOWN) };
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 

@@ -62,7 +62,7 @@ describe('Get and Get Many', () => {
 		const parameters = { resource: 'user', operation: 'get', userId: byId(UNKNOWN_USER) };
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 

@@ -54,7 +54,7 @@ describe('Get and Get Many', () => {
 		const parameters = { operation: 'get', userGroupId: byId(UNKNOWN_GROUP) };
 		await expect(run(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await run(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 	});
 
 	test('the user group picker searches the groups by name', async () => {

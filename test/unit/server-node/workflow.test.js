@@ -139,7 +139,7 @@ describe('Get and Get Questions', () => {
 		};
 		await expect(env.runNode(parameters)).rejects.toMatchObject({ httpCode: '404' });
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.httpCode).toBe('404');
+		expect(item.json.details.httpCode).toBe('404');
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
