@@ -139,6 +139,31 @@ export const jobLocator = (options: LocatorOptions = {}) =>
 		options,
 	);
 
+export const dataConnectionLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'dataConnectionId',
+			displayName: 'Server Data Connection',
+			description:
+				'The Server data connection (a connection the server manages and shares with users), picked by name or given by its ID',
+			searchListMethod: 'searchServerDataConnections',
+			idPlaceholder: 'e.g. 66ebd18d3d62000900000001',
+		},
+		options,
+	);
+
+export const subscriptionLocator = (options: LocatorOptions = {}) =>
+	locator(
+		{
+			name: 'subscriptionId',
+			displayName: 'Studio',
+			description: 'The studio (called subscription in the API), picked by name or given by its ID',
+			searchListMethod: 'searchSubscriptions',
+			idPlaceholder: 'e.g. 66ebd18d3d62000200000001',
+		},
+		options,
+	);
+
 /** Return All / Limit for a Get Many operation. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [

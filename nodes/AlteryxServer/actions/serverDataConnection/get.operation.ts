@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
 import { locatorValue } from '../../helpers/parameters';
+import { dataConnectionLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
-import { dataConnectionLocator } from './descriptions';
 
 export const route: OperationRoute = {
 	method: 'GET',

@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { requestRoute } from '../../helpers/api';
 import { locatorValue, toStringList } from '../../helpers/parameters';
+import { subscriptionLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
-import { subscriptionLocator } from './descriptions';
 
 export const route: OperationRoute = {
 	method: 'PUT',

@@ -9,9 +9,8 @@ import type {
 import { jsonToItems } from '../../helpers/api';
 import { idInCollection, locatorValue } from '../../helpers/parameters';
 import { requireSomeFields, updateByMerge } from '../../helpers/update';
-import { credentialLocator } from '../common.descriptions';
+import { credentialLocator, subscriptionLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
-import { subscriptionLocator } from './descriptions';
 import { route as getRoute } from './get.operation';
 
 export const route: OperationRoute = {
