@@ -122,10 +122,15 @@ test('continueOnFail turns the error into an item and the workflow goes on', asy
 	]);
 	const res = h.expectOk(await suite.run(wf));
 	const [userError] = res.json('Create user');
-	expect(userError.error).toBeTruthy();
-	expect(JSON.stringify(userError)).toMatch(/Email/i);
+	expect(userError.error).toMatch(/The request is invalid/);
+	// n8n keeps an error item whole only when its JSON holds nothing but error/message/details.
+	expect(Object.keys(userError).sort()).toEqual(['details', 'error']);
+	expect(userError.details.httpCode).toBe('400');
+	expect(userError.details.description).toMatch(/email: The Email field is required\./i);
+	expect(Object.keys(userError.details.modelState).some((key) => /email$/i.test(key))).toBe(true);
 	const [missing] = res.json('Missing workflow');
 	expect(missing.error).toBeTruthy();
+	expect(missing.details.httpCode).toBe('404');
 	expect(res.json('After')).toHaveLength(1);
 });
 
