@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { requestRouteJson } from '../helpers/api';
 import type { OperationRoute } from '../actions/node.type';
 import { listRoutes } from './routes';
-import { recordsToSearchResults } from './searchResults';
+import { recordsToSearchResults, userLabel } from './searchResults';
 
 // The V3 list endpoints have no paging: each returns the whole list, filtered here by the text
 // the user types (case-insensitive, anywhere in the name).
@@ -37,12 +37,7 @@ export async function searchUsers(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const records = await listOf.call(this, listRoutes.users);
-	return recordsToSearchResults(
-		records,
-		(user) =>
-			`${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`,
-		filter,
-	);
+	return recordsToSearchResults(records, userLabel, filter);
 }
 
 export async function searchCollections(

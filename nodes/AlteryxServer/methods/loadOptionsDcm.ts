@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { requestRouteJson } from '../helpers/api';
 import { dcmRoutes } from '../helpers/dcm';
 import { listRoutes } from './routes';
+import { userLabel } from './searchResults';
 
 // Dropdowns of the DCM share operations: who to share with, and which credentials.
 
@@ -21,7 +22,7 @@ export async function getDcmUsers(this: ILoadOptionsFunctions): Promise<INodePro
 	const users = await listOf.call(this, listRoutes.users);
 	return users
 		.map((user) => ({
-			name: `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`,
+			name: userLabel(user),
 			value: String(user.id ?? ''),
 		}))
 		.filter((option) => option.value !== '')

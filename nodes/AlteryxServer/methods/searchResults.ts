@@ -34,3 +34,8 @@ export function recordsToSearchResults(
 		filter,
 	);
 }
+
+/** How the user pickers and dropdowns name a user: "First Last (email)". */
+export function userLabel(user: IDataObject): string {
+	return `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`;
+}
