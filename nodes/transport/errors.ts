@@ -9,6 +9,9 @@ interface AlteryxErrorBody {
 	modelState?: Record<string, string[] | string>;
 }
 
+const UNAVAILABLE_HINT =
+	'Alteryx Server, or a proxy or load balancer in front of it, is unavailable right now. GET, PUT and DELETE are retried automatically (option Retries on Transient Errors); a POST is not sent again, so a job is never started twice. Try again later.';
+
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Alteryx Server refused the request as invalid. Check the fields listed above against the API documentation (your server’s Swagger page: {Web API Address}swagger/ui/index).',
 	401: 'The token was refreshed and the call was still denied. The user behind the API key needs API Access = Yes, and the role the endpoint requires: most V3 endpoints need Curator; V1/V2 need Artisan and membership of the asset’s studio.',
@@ -16,6 +19,9 @@ const STATUS_HINTS: Record<number, string> = {
 	404: 'Nothing exists at this endpoint. Check the id in the endpoint, and that the endpoint exists on your server version.',
 	409: 'The request conflicts with the current state (for example: a user who still owns assets cannot be deleted).',
 	429: 'Alteryx Server (or a proxy in front of it) is rate-limiting requests. Try again later or slow down with the Batching option.',
+	502: UNAVAILABLE_HINT,
+	503: UNAVAILABLE_HINT,
+	504: UNAVAILABLE_HINT,
 };
 
 /**
