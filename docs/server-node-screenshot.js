@@ -8,7 +8,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
+const { openPage, sleep, waitFor } = require('../scripts/lib/chromium');
 const toolchain = require('../scripts/lib/toolchain');
 const n8nLib = require('../scripts/lib/n8n');
 const { startEmulator } = require('../test/emulator');
@@ -24,7 +24,6 @@ const OWNER = {
 };
 const CREDENTIAL = { id: 'alteryxDocs', name: 'Alteryx Server' };
 const NODE_ID = '8f0d7a4e-2b1c-4d3e-9f5a-000000000002';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const workflow = {
 	id: 'docsServerNode',
@@ -76,99 +75,11 @@ const workflow = {
 	},
 };
 
-async function waitFor(what, fn, timeoutMs) {
-	const deadline = Date.now() + (timeoutMs || 60000);
-	let last;
-	while (Date.now() < deadline) {
-		try {
-			last = await fn();
-			if (last) return last;
-		} catch (e) {
-			last = e;
-		}
-		await sleep(300);
-	}
-	throw new Error(
-		`timed out waiting for ${what} (${last instanceof Error ? last.message : JSON.stringify(last)})`,
-	);
-}
-
 async function browser(url, cookie) {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-alteryx-docs-chromium-'));
-	const chrome = spawn(
-		process.env.CHROMIUM || 'chromium',
-		[
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-extensions',
-			'--no-first-run',
-			'--no-default-browser-check',
-			'--hide-scrollbars',
-			'--window-size=1600,1400',
-			`--user-data-dir=${profile}`,
-			'--remote-debugging-port=0',
-			'about:blank',
-		],
-		{ stdio: ['ignore', 'ignore', 'pipe'] },
-	);
+	const page = await openPage({ width: 1600, height: 1400 });
+	const { send, evaluate } = page;
 	try {
-		const portFile = path.join(profile, 'DevToolsActivePort');
-		const [port] = await waitFor(
-			'chromium',
-			() =>
-				fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n').filter(Boolean),
-			30000,
-		);
-		const targets = await waitFor('a page', async () =>
-			(await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).filter(
-				(t) => t.type === 'page',
-			),
-		);
-		const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
-		await new Promise((resolve, reject) => {
-			ws.onopen = resolve;
-			ws.onerror = reject;
-		});
-		let nextId = 0;
-		const pending = new Map();
-		ws.onmessage = (ev) => {
-			const msg = JSON.parse(ev.data);
-			if (msg.id && pending.has(msg.id)) {
-				const { resolve, reject } = pending.get(msg.id);
-				pending.delete(msg.id);
-				if (msg.error) reject(new Error(msg.error.message));
-				else resolve(msg.result);
-			}
-		};
-		const send = (method, params) =>
-			new Promise((resolve, reject) => {
-				const id = ++nextId;
-				pending.set(id, { resolve, reject });
-				ws.send(JSON.stringify({ id, method, params: params || {} }));
-			});
-		const evaluate = async (expression) => {
-			const r = await send('Runtime.evaluate', {
-				expression,
-				awaitPromise: true,
-				returnByValue: true,
-			});
-			if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
-			return r.result.value;
-		};
-		await send('Page.enable');
-		await send('Runtime.enable');
 		await send('Network.enable');
-		await send('Emulation.setDeviceMetricsOverride', {
-			width: 1600,
-			height: 1400,
-			deviceScaleFactor: 1,
-			mobile: false,
-		});
 		for (const c of cookie.split('; ')) {
 			const [name, ...rest] = c.split('=');
 			await send('Network.setCookie', { name, value: rest.join('='), url });
@@ -223,10 +134,8 @@ async function browser(url, cookie) {
 		await sleep(1500);
 		const shot = await send('Page.captureScreenshot', { format: 'png' });
 		fs.writeFileSync(out, Buffer.from(shot.data, 'base64'));
-		ws.close();
 	} finally {
-		chrome.kill('SIGKILL');
-		fs.rmSync(profile, { recursive: true, force: true });
+		page.close();
 	}
 }
 

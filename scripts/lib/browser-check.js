@@ -5,109 +5,16 @@
 // WORKFLOW_ID, SCREENSHOT (png path), CHROMIUM (binary).
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
+const { openPage, sleep, waitFor } = require('./chromium');
 
 const env = process.env;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, fn, timeoutMs) {
-	const deadline = Date.now() + (timeoutMs || 60000);
-	let last;
-	while (Date.now() < deadline) {
-		try {
-			last = await fn();
-			if (last) return last;
-		} catch (e) {
-			last = e;
-		}
-		await sleep(300);
-	}
-	throw new Error(
-		`timed out waiting for ${what} (${last instanceof Error ? last.message : JSON.stringify(last)})`,
-	);
-}
 
 async function main() {
-	if (typeof WebSocket !== 'function') throw new Error('needs Node >= 22 (global WebSocket)');
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-alteryx-chromium-'));
-	const chrome = spawn(
-		env.CHROMIUM || 'chromium',
-		[
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-extensions',
-			'--no-first-run',
-			'--no-default-browser-check',
-			'--hide-scrollbars',
-			'--window-size=1600,1000',
-			`--user-data-dir=${profile}`,
-			'--remote-debugging-port=0',
-			'about:blank',
-		],
-		{ stdio: ['ignore', 'ignore', 'pipe'] },
-	);
-	let chromeErr = '';
-	chrome.stderr.on('data', (d) => (chromeErr += d));
+	let page;
 	try {
-		const portFile = path.join(profile, 'DevToolsActivePort');
-		const [port] = await waitFor(
-			'chromium to start',
-			() =>
-				fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n').filter(Boolean),
-			30000,
-		);
-		const targets = await waitFor('a page target', async () =>
-			(await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).filter(
-				(t) => t.type === 'page',
-			),
-		);
-		const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
-		await new Promise((resolve, reject) => {
-			ws.onopen = resolve;
-			ws.onerror = reject;
-		});
-		let nextId = 0;
-		const pending = new Map();
-		ws.onmessage = (ev) => {
-			const msg = JSON.parse(ev.data);
-			if (msg.id && pending.has(msg.id)) {
-				const { resolve, reject } = pending.get(msg.id);
-				pending.delete(msg.id);
-				if (msg.error) reject(new Error(msg.error.message));
-				else resolve(msg.result);
-			}
-		};
-		const send = (method, params) =>
-			new Promise((resolve, reject) => {
-				const id = ++nextId;
-				pending.set(id, { resolve, reject });
-				ws.send(JSON.stringify({ id, method, params: params || {} }));
-			});
-		const evaluate = async (expression) => {
-			const r = await send('Runtime.evaluate', {
-				expression,
-				awaitPromise: true,
-				returnByValue: true,
-			});
-			if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
-			return r.result.value;
-		};
-
-		await send('Page.enable');
-		await send('Runtime.enable');
-		await send('Emulation.setDeviceMetricsOverride', {
-			width: 1600,
-			height: 1000,
-			deviceScaleFactor: 1,
-			mobile: false,
-		});
+		page = await openPage({ width: 1600, height: 1000 });
+		const { send, evaluate } = page;
 
 		// Sign in through the form.
 		await send('Page.navigate', { url: `${env.N8N_URL}/signin` });
@@ -175,15 +82,14 @@ async function main() {
 			fs.writeFileSync(env.SCREENSHOT, Buffer.from(shot.data, 'base64'));
 			process.stdout.write(`browser: screenshot ${env.SCREENSHOT}\n`);
 		}
-		ws.close();
 	} catch (e) {
+		const chromeErr = page ? page.stderr() : '';
 		process.stderr.write(
 			`browser check failed: ${e.message}\n${chromeErr.split('\n').slice(-5).join('\n')}\n`,
 		);
 		process.exitCode = 1;
 	} finally {
-		chrome.kill('SIGKILL');
-		fs.rmSync(profile, { recursive: true, force: true });
+		if (page) page.close();
 	}
 }
 
