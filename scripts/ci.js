@@ -79,6 +79,8 @@ if (command === 'env') {
 } else if (command === 'summary') {
 	process.exitCode = summarize(rest);
 } else {
-	process.stderr.write('usage: node scripts/ci.js env | summary --lint=<exit> <name>:<exit>:<file> ...\n');
+	process.stderr.write(
+		'usage: node scripts/ci.js env | summary --lint=<exit> <name>:<exit>:<file> ...\n',
+	);
 	process.exitCode = 2;
 }

@@ -15,14 +15,44 @@ const lockPath = path.join(__dirname, '..', 'package-lock.json');
 const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'openharmony', 'win32', 'netbsd', 'openbsd', 'sunos', 'aix'];
-const CPU = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32', 'mips64el'];
+const OS = [
+	'android',
+	'darwin',
+	'freebsd',
+	'linux',
+	'openharmony',
+	'win32',
+	'netbsd',
+	'openbsd',
+	'sunos',
+	'aix',
+];
+const CPU = [
+	'arm64',
+	'x64',
+	'ia32',
+	'arm',
+	'loong64',
+	'ppc64',
+	'riscv64',
+	's390x',
+	'wasm32',
+	'mips64el',
+];
 
 function platformOf(name) {
 	const parts = name.split('/').pop().split('-');
 	const os = OS.find((candidate) => parts.includes(candidate));
-	const cpu = CPU.find((candidate) => parts.includes(candidate)) ?? (parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf') ? 'arm' : undefined);
-	const libc = parts.some((part) => part.startsWith('musl')) ? 'musl' : parts.some((part) => part.startsWith('gnu')) ? 'glibc' : undefined;
+	const cpu =
+		CPU.find((candidate) => parts.includes(candidate)) ??
+		(parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf')
+			? 'arm'
+			: undefined);
+	const libc = parts.some((part) => part.startsWith('musl'))
+		? 'musl'
+		: parts.some((part) => part.startsWith('gnu'))
+			? 'glibc'
+			: undefined;
 	return { os, cpu, libc };
 }
 
@@ -45,6 +75,8 @@ for (const [location, entry] of Object.entries(packages)) {
 	}
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+	Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 process.stdout.write(`package-lock.json: added ${added} platform-specific optional entries\n`);
