@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { errorChain } from './errorChain';
+import { decodeJsonBody } from './response';
 import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
 
 export interface AccessToken {
@@ -235,16 +236,9 @@ export function describeConnectionFailure(error: unknown, url: string): TokenExc
 	);
 }
 
+/** The token endpoint's answer as an object, whatever shape (or garbage) arrived. */
 function parseJsonObject(body: unknown): IDataObject | undefined {
-	let value = body;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value.replace(/^\uFEFF/, ''));
-		} catch {
-			return undefined;
-		}
-	}
+	const value = decodeJsonBody(body);
 	return value && typeof value === 'object' && !Array.isArray(value)
 		? (value as IDataObject)
 		: undefined;
