@@ -123,6 +123,13 @@ const TRANSIENT_FAULTS = [
 	],
 ];
 
+/** A server that is down now (connection refused) and comes back on the same port later. */
+function emulatorBackOnPortAfter(port, delayMs) {
+	return new Promise((resolve, reject) => {
+		setTimeout(() => startEmulator({ port }).then(resolve, reject), delayMs);
+	});
+}
+
 describe('GET: transient faults are retried', () => {
 	test.each(TRANSIENT_FAULTS)(
 		'%s twice, then the real answer: three attempts, one good result',
@@ -448,24 +455,18 @@ describe('POST is never repeated once it may have reached the server', () => {
 			clientId,
 			clientSecret,
 		});
+		const starting = emulatorBackOnPortAfter(port, 150);
 		let late;
-		const starting = new Promise((resolve) => {
-			setTimeout(async () => {
-				late = await startEmulator({ port });
-				resolve();
-			}, 150);
-		});
 		try {
 			const result = await enqueueJob({ maxRetries: 5, maxRetryWait: 0.2 }, harness);
-			await starting;
+			late = await starting;
 			recorder.fault('connection refused (server down)', 1);
 			recorder.enqueues({ expected: 1, actual: late.counters.jobEnqueues });
 			recorder.absorb(late);
 			expect(result.error).toBeUndefined();
 			expect(late.counters.jobEnqueues).toBe(1);
 		} finally {
-			await starting;
-			await late.close();
+			await (late ?? (await starting)).close();
 		}
 	});
 
@@ -480,24 +481,18 @@ describe('POST is never repeated once it may have reached the server', () => {
 		recorder.absorb(first);
 		await first.close();
 
+		const starting = emulatorBackOnPortAfter(port, 150);
 		let second;
-		const starting = new Promise((resolve) => {
-			setTimeout(async () => {
-				second = await startEmulator({ port });
-				resolve();
-			}, 150);
-		});
 		try {
 			const result = await enqueueJob({ maxRetries: 5, maxRetryWait: 0.2 }, harness);
-			await starting;
+			second = await starting;
 			recorder.fault('connection refused (server down)', 1);
 			recorder.enqueues({ expected: 1, actual: second.counters.jobEnqueues });
 			recorder.absorb(second);
 			expect(result.error).toBeUndefined();
 			expect(second.counters.jobEnqueues).toBe(1);
 		} finally {
-			await starting;
-			await second.close();
+			await (second ?? (await starting)).close();
 		}
 	});
 
