@@ -27,6 +27,7 @@ import {
 	CREDENTIAL_TYPE,
 	InvalidAddressError,
 	resolveEndpointUrl,
+	resolveRedirectUrl,
 } from './webApi';
 
 export type AlteryxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -205,7 +206,7 @@ function followRedirect(
 	let target: URL | undefined;
 	try {
 		target = new URL(location, from);
-		return resolveEndpointUrl(credentials.webApiUrl, target.href);
+		return resolveRedirectUrl(credentials.webApiUrl, target);
 	} catch {
 		const where = target ? (target.host ? target.host : target.protocol) : 'an invalid address';
 		const message = `Alteryx Server redirected the request to ${where}, outside the Web API address`;

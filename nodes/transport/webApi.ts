@@ -72,9 +72,27 @@ export function webApiBaseUrl(credentials: Pick<AlteryxServerCredentials, 'webAp
 /**
  * Resolves an endpoint ("v3/workflows", "/v3/jobs/1", "admin/v1/…", or an absolute URL on the
  * same server) against the Web API address. Anything that would leave the configured origin,
- * or climb above the Web API path, is refused rather than sent.
+ * or climb above the Web API path, is refused rather than sent; so is a path with a "." or ".."
+ * step or an empty segment, which would address another endpoint than the one written.
  */
 export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
+	const { base, text, resolved } = resolveInsideWebApi(webApiUrl, endpoint);
+	refuseAmbiguousSegments(text, base);
+	return resolved;
+}
+
+/**
+ * Where a redirect of the server leads, when it stays inside the Web API address. The URL
+ * parser has already resolved its dot segments, and its empty segments are the server's choice.
+ */
+export function resolveRedirectUrl(webApiUrl: string, target: URL): URL {
+	return resolveInsideWebApi(webApiUrl, target.href).resolved;
+}
+
+function resolveInsideWebApi(
+	webApiUrl: string,
+	endpoint: unknown,
+): { base: URL; text: string; resolved: URL } {
 	const base = normalizeWebApiUrl(webApiUrl);
 	const text = typeof endpoint === 'string' ? endpoint.trim() : String(endpoint ?? '').trim();
 	if (text === '') {
@@ -139,7 +157,56 @@ export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
 		);
 	}
 	resolved.hash = '';
-	return resolved;
+	return { base, text, resolved };
+}
+
+/**
+ * Ids are often mapped into an endpoint (`v3/collections/{{ $json.id }}/workflows/…`): an id of
+ * ".." climbs to another endpoint that still lies under the Web API address, and an empty id
+ * leaves "//" or a trailing "/", which Alteryx Server ignores, so the request reaches another
+ * route (DELETE v3/collections/../workflows/1 deletes the workflow itself).
+ */
+function refuseAmbiguousSegments(text: string, base: URL): void {
+	let path = text.replace(/[?#].*$/s, '');
+	if (HAS_SCHEME.test(path)) path = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+	if (path.startsWith(base.pathname)) path = path.slice(base.pathname.length);
+	path = path.replace(/^\/+/, '');
+	if (path === '') return;
+	const segments = path.split('/');
+	const hint =
+		'When an ID is mapped into the endpoint with an expression, check that it is neither empty nor "." or "..".';
+	segments.forEach((segment, index) => {
+		const before = segments.slice(0, index).join('/');
+		if (segment === '') {
+			throw new InvalidAddressError(
+				`The endpoint "${path}" has an empty segment after "${before}/"`,
+				`Alteryx Server ignores empty segments, so the request would reach another endpoint. Remove the extra "/". ${hint}`,
+			);
+		}
+		if (hasDotSegment(segment)) {
+			throw new InvalidAddressError(
+				`The endpoint "${path}" contains the path step "${segment}"`,
+				`"." and ".." (also written %2e) would send the request to another endpoint than the one written. Write the path without them. ${hint}`,
+			);
+		}
+	});
+}
+
+const ENCODED_DOT_OR_SLASH = /%(2e|2f|5c|25)/gi;
+
+/**
+ * True when the text, percent-decoded as often as a server might decode it, has a "." or ".."
+ * step, on its own or between "/" or "\\" (which IIS reads as "/"): "..", "%2E%2e", "..%2fx".
+ */
+export function hasDotSegment(text: string): boolean {
+	let current = text;
+	for (;;) {
+		if (current.split(/[/\\]/).some((step) => step === '.' || step === '..')) return true;
+		// Only the escapes that can make a dot or a separator; each pass shortens the text.
+		const decoded = current.replace(ENCODED_DOT_OR_SLASH, (escape) => decodeURIComponent(escape));
+		if (decoded === current) return false;
+		current = decoded;
+	}
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -10,9 +10,11 @@ const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node'
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
+const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
 const { createHarness } = require('../harness');
 const {
 	ADA,
+	SALES_FORECAST,
 	errorPlaces,
 	findLeaks,
 	freshHarness,
@@ -160,6 +162,23 @@ const REFUSED_ENDPOINTS = () => [
 	['endpoint: encoded variants', '.%2e/x', /above the Web API address/],
 	['endpoint: encoded variants', '%2E%2E/x', /above the Web API address/],
 	['endpoint: encoded variants', 'v3/%2e%2e/%2e%2e/%2e%2e/x', /above the Web API address/],
+	['endpoint: encoded variants', '..%2f..%2fadmin', /contains the path step/],
+	[
+		'endpoint: mapped id segments',
+		'v3/collections/../workflows/x',
+		/contains the path step "\.\."/,
+	],
+	['endpoint: mapped id segments', 'v3/collections/./workflows', /contains the path step "\."/],
+	['endpoint: mapped id segments', 'v3/collections/%2E%2e/workflows/x', /contains the path step/],
+	['endpoint: mapped id segments', 'v3/collections/.%2e/workflows/x', /contains the path step/],
+	[
+		'endpoint: mapped id segments',
+		'v3/collections/%252e%252e/workflows/x',
+		/contains the path step/,
+	],
+	['endpoint: mapped id segments', 'v3/collections/..%2fusers', /contains the path step/],
+	['endpoint: mapped id segments', 'v3/collections//workflows/x', /empty segment/],
+	['endpoint: mapped id segments', 'v3/workflows/', /empty segment/],
 	['endpoint: other schemes', 'javascript:alert(1)', /points to javascript:/],
 	['endpoint: other schemes', 'file:///etc/passwd', /points to file:/],
 	['endpoint: other schemes', 'data:text/plain,hello', /points to data:/],
@@ -198,7 +217,6 @@ const ENCODED_ENDPOINTS = [
 	],
 	['endpoint: encoded variants', '%2F%2Fevil.example.com/x', '/webapi/%2F%2Fevil.example.com/x'],
 	['endpoint: encoded variants', '%5C%5Cevil.example.com', '/webapi/%5C%5Cevil.example.com'],
-	['endpoint: encoded variants', '..%2f..%2fadmin', '/webapi/..%2f..%2fadmin'],
 	[
 		'endpoint: encoded variants',
 		'v3/workflows/%0d%0aX-Injected:%201',
@@ -301,6 +319,99 @@ describe('endpoints that try to leave the server', () => {
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/user name|password|"@"/i);
 	});
+});
+
+describe('ids the Alteryx Server node places into a route', () => {
+	const byId = (value) => ({ __rl: true, mode: 'id', value });
+	const ANALYSTS = '66ebd18d3d62000300000001';
+	const BO = '66ebd18d3d62000100000002';
+	const FINANCE = '66ebd18d3d62000600000001';
+	// [operation, the placeholder under test, parameters with {id} where the hostile id goes, route]
+	const OPERATIONS = [
+		[
+			'collection.removeWorkflow',
+			(id) => ({ collectionId: byId(id), workflowId: byId(SALES_FORECAST) }),
+			(segment) => `DELETE /webapi/v3/collections/${segment}/workflows/${SALES_FORECAST}`,
+		],
+		[
+			'collection.removeWorkflow',
+			(id) => ({ collectionId: byId(FINANCE), workflowId: byId(id) }),
+			(segment) => `DELETE /webapi/v3/collections/${FINANCE}/workflows/${segment}`,
+		],
+		[
+			'userGroup.removeUser',
+			(id) => ({ userGroupId: byId(id), userId: byId(BO) }),
+			(segment) => `DELETE /webapi/v3/usergroups/${segment}/users/${BO}`,
+		],
+		[
+			'workflow.get',
+			(id) => ({ workflowId: byId(id) }),
+			(segment) => `GET /webapi/v3/workflows/${segment}`,
+		],
+	];
+	const REFUSED_IDS = [
+		['path id: dot segments', '.'],
+		['path id: dot segments', '..'],
+		['path id: dot segments', ' .. '],
+		['path id: dot segments', '%2e'],
+		['path id: dot segments', '%2E%2e'],
+		['path id: dot segments', '.%2e'],
+		['path id: dot segments', '%2e.'],
+		['path id: dot segments', '%252e%252e'],
+		['path id: dot segments', '..%2f'],
+		['path id: dot segments', '../users'],
+		['path id: dot segments', '..\\users'],
+		['path id: empty', ''],
+		['path id: empty', '   '],
+	];
+	const ENCODED_IDS = ['a/b', '?x', '#x', '%2f', 'a\\b', 'a b', 'ü'];
+	const apiRequests = () =>
+		emulator.requests.filter(
+			(entry) => entry.status !== 401 && !/\/oauth2\/token$/i.test(entry.path),
+		);
+
+	test.each(OPERATIONS)(
+		'%s refuses ".", ".." and empty ids before anything is sent',
+		async (operation, parameters) => {
+			const [resource, name] = operation.split('.');
+			for (const [category, id] of REFUSED_IDS) {
+				emulator.reset();
+				const result = await run(harness, AlteryxServer, {
+					parameters: { resource, operation: name, ...parameters(id) },
+				});
+				const refused =
+					result.error?.constructor.name === 'NodeOperationError' && apiRequests().length === 0;
+				recorder.hostile(category, refused ? 'refused' : 'unsafe');
+				expect({ id, refused, message: result.error?.message }).toMatchObject({
+					id,
+					refused: true,
+				});
+				expectNoSecrets(result, `${operation} ${JSON.stringify(id)}`);
+			}
+			expect(emulator.state.workflows.has(SALES_FORECAST)).toBe(true);
+			expect(emulator.state.users.has(BO)).toBe(true);
+			expect(emulator.state.userGroups.has(ANALYSTS)).toBe(true);
+		},
+	);
+
+	test.each(OPERATIONS)(
+		'%s sends "/", "?", "#" in an id percent-encoded, as one segment',
+		async (operation, parameters, route) => {
+			const [resource, name] = operation.split('.');
+			for (const id of ENCODED_IDS) {
+				emulator.reset();
+				const result = await run(harness, AlteryxServer, {
+					parameters: { resource, operation: name, ...parameters(id) },
+				});
+				const sent = apiRequests().map((entry) => `${entry.method} ${entry.path}`);
+				const exact = sent.length === 1 && sent[0] === route(encodeURIComponent(id));
+				recorder.hostile('path id: separators and query characters', exact ? 'encoded' : 'unsafe');
+				expect({ id, sent }).toEqual({ id, sent: [route(encodeURIComponent(id))] });
+				expect(result.error?.constructor.name).toBe('NodeApiError');
+				expectNoSecrets(result, `${operation} ${JSON.stringify(id)}`);
+			}
+		},
+	);
 });
 
 describe('headers, query values, bodies and binary properties', () => {

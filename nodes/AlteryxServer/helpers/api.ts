@@ -8,6 +8,7 @@ import {
 	alteryxApiRequest,
 } from '../../transport/request';
 import { type AlteryxResponse, decodeJsonBody, jsonValueToItems } from '../../transport/response';
+import { hasDotSegment } from '../../transport/webApi';
 import type { OperationRoute } from '../actions/node.type';
 import { applyLimit } from './parameters';
 
@@ -22,8 +23,10 @@ export interface RouteCall {
 }
 
 /**
- * Fills the `{placeholders}` of a swagger path. Ids are percent-encoded so a value typed by a
- * user (or produced by an expression) can never add path segments or a query.
+ * Fills the `{placeholders}` of a swagger path; each value becomes exactly one path segment.
+ * Ids are percent-encoded so a value typed by a user (or produced by an expression) can never
+ * add path segments or a query; ".", ".." and empty ids, which encoding leaves as they are and
+ * URL resolution (or the server) turns into another route, are refused before anything is sent.
  */
 export function buildEndpoint(
 	this: AlteryxContext,
@@ -33,24 +36,57 @@ export function buildEndpoint(
 ): string {
 	return route.path.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => {
 		const value = String(values[name] ?? '').trim();
+		const field = idFieldName(route.path, name);
+		const refuse = (message: string, description: string) =>
+			new NodeOperationError(this.getNode(), message, { description, itemIndex });
 		if (value === '') {
-			throw new NodeOperationError(this.getNode(), `The ${describeId(name)} is empty`, {
-				description: `${route.method} ${route.path} needs a ${describeId(name)}. Pick one from the list or map an id from an earlier node.`,
-				itemIndex,
-			});
+			throw refuse(
+				`The ${field} is empty`,
+				`${route.method} ${route.path} needs a ${field}. Pick one from the list or map an ID from an earlier node.`,
+			);
 		}
-		return encodeURIComponent(value);
+		const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+		if (hasDotSegment(value)) {
+			throw refuse(
+				`The ${field} ${shown} is not an ID`,
+				`"." and ".." (also written %2e) are path steps: in ${route.method} ${route.path} they would address another endpoint, so nothing was sent. Pick one from the list or map an ID from an earlier node.`,
+			);
+		}
+		try {
+			return encodeURIComponent(value);
+		} catch {
+			// A lone UTF-16 surrogate (half of an emoji) cannot be encoded.
+			throw refuse(
+				`The ${field} ${shown} contains a broken character`,
+				'Check the expression or the text that gives this ID.',
+			);
+		}
 	});
 }
 
-/** 'workflowId' → 'workflow ID', 'userGroupId' → 'user group ID'. */
-function describeId(name: string): string {
-	return name
-		.replace(/Id$/, ' ID')
-		.replace(/([a-z])([A-Z])/g, '$1 $2')
-		.toLowerCase()
-		.replace(/ id$/, ' ID');
+/** How the editor names the field behind a placeholder: 'collectionId' → 'Collection ID'. */
+function idFieldName(path: string, placeholder: string): string {
+	if (placeholder.toLowerCase() === 'id') {
+		return /\/connectionhandlingrules\/\{id\}/i.test(path)
+			? 'Connection Handling Rule ID'
+			: 'Connection ID';
+	}
+	return (
+		ID_FIELD_NAMES[placeholder] ??
+		placeholder
+			.replace(/Id$/, ' ID')
+			.replace(/([a-z])([A-Z])/g, '$1 $2')
+			.replace(/^./, (first) => first.toUpperCase())
+	);
 }
+
+/** Placeholders whose field is named otherwise in the editor. */
+const ID_FIELD_NAMES: Record<string, string> = {
+	adGroupSid: 'Active Directory Group SID',
+	dataConnectionId: 'Server Data Connection ID',
+	subscriptionId: 'Studio ID',
+	outputId: 'Output Name or ID',
+};
 
 /** Calls the route through the shared transport (token, errors, Web API address). */
 export async function requestRoute(
