@@ -163,8 +163,11 @@ function resolveInsideWebApi(
 /**
  * Ids are often mapped into an endpoint (`v3/collections/{{ $json.id }}/workflows/…`): an id of
  * ".." climbs to another endpoint that still lies under the Web API address, and an empty id
- * leaves "//" or a trailing "/", which Alteryx Server ignores, so the request reaches another
- * route (DELETE v3/collections/../workflows/1 deletes the workflow itself).
+ * leaves "//", which Alteryx Server ignores, so the request reaches another route
+ * (DELETE v3/collections/../workflows/1 deletes the workflow itself). One trailing "/" stays
+ * allowed outside V3: the V1, admin and Gallery paths are documented with it
+ * (v1/workflows/subscription/), while no V3 route ends in "/", so there it means an empty id
+ * (GET v3/collections/{{ $json.id }} would list every collection).
  */
 function refuseAmbiguousSegments(text: string, base: URL): void {
 	let path = text.replace(/[?#].*$/s, '');
@@ -172,7 +175,7 @@ function refuseAmbiguousSegments(text: string, base: URL): void {
 	if (path.startsWith(base.pathname)) path = path.slice(base.pathname.length);
 	path = path.replace(/^\/+/, '');
 	if (path === '') return;
-	const segments = path.split('/');
+	const segments = (path.startsWith('v3/') ? path : path.replace(/\/$/, '')).split('/');
 	const hint =
 		'When an ID is mapped into the endpoint with an expression, check that it is neither empty nor "." or "..".';
 	segments.forEach((segment, index) => {

@@ -178,7 +178,7 @@ const REFUSED_ENDPOINTS = () => [
 	],
 	['endpoint: mapped id segments', 'v3/collections/..%2fusers', /contains the path step/],
 	['endpoint: mapped id segments', 'v3/collections//workflows/x', /empty segment/],
-	['endpoint: mapped id segments', 'v3/workflows/', /empty segment/],
+	['endpoint: mapped id segments', 'v3/workflows//', /empty segment/],
 	['endpoint: other schemes', 'javascript:alert(1)', /points to javascript:/],
 	['endpoint: other schemes', 'file:///etc/passwd', /points to file:/],
 	['endpoint: other schemes', 'data:text/plain,hello', /points to data:/],

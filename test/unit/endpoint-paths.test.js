@@ -54,6 +54,8 @@ describe('resolveEndpointUrl', () => {
 		['v3/workflows/a.b/...', `${BASE}v3/workflows/a.b/...`],
 		['v3/workflows?name=a//b/../c', `${BASE}v3/workflows?name=a//b/../c`],
 		['v3/workflows#/../x', `${BASE}v3/workflows`],
+		// One trailing slash is how the V1 and Gallery paths are documented.
+		['v1/workflows/subscription/', `${BASE}v1/workflows/subscription/`],
 		[BASE, BASE],
 	])('%j is accepted: %s', (endpoint, href) => {
 		expect(resolveEndpointUrl(BASE, endpoint).href).toBe(href);
@@ -92,6 +94,7 @@ describe('resolveEndpointUrl', () => {
 			'v3/workflows/?view=Full',
 			'The endpoint "v3/workflows/" has an empty segment after "v3/workflows/"',
 		],
+		['v1/workflows//', 'The endpoint "v1/workflows//" has an empty segment after "v1/workflows/"'],
 		[`${BASE}v3//users`, 'The endpoint "v3//users" has an empty segment after "v3/"'],
 	])('%j is refused', (endpoint, message) => {
 		let error;
