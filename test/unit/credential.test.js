@@ -479,6 +479,32 @@ describe('no header steers a signed request to another origin', () => {
 	);
 });
 
+describe('a Web API Address with a user name or password', () => {
+	const withUserInfo = () =>
+		emulator.webApiUrl.replace('http://', 'http://alteryx-user:alteryx-password@');
+
+	test.each([
+		['an Alteryx node', () => AlteryxGet],
+		[
+			'the HTTP Request node',
+			() =>
+				signingNode(
+					'requestWithAuthentication',
+					httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, {}),
+				),
+		],
+	])('is refused by %s before anything is sent', async (_, nodeClass) => {
+		const { error } = await run(
+			harnessFor({ webApiUrl: withUserInfo() }),
+			nodeClass(),
+			listWorkflows,
+		);
+		expect(error?.message).toMatch(/^The Web API Address must not contain a user name or password/);
+		expect(JSON.stringify(error)).not.toContain('alteryx-password');
+		expect(emulator.requests).toEqual([]);
+	});
+});
+
 function closedPort() {
 	return new Promise((resolve) => {
 		const server = net.createServer();
