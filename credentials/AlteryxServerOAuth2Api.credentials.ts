@@ -27,7 +27,8 @@ import {
  * parallel 401s where this credential first needed 4 (now 1, see requestAccessTokenOnce).
  * This one was kept because:
  * - it refuses to attach the token to any origin but the Web API Address (`authenticate`),
- *   also in the HTTP Request node; core's OAuth2 signing has no such guard;
+ *   or to a request whose headers could steer it or its redirects elsewhere (Host), also in
+ *   the HTTP Request node; core's OAuth2 signing has no such guard;
  * - a key, secret or address changed while a token is stored is noticed at once (the token
  *   records what it was issued for), where the stored OAuth2 token is used until it expires;
  * - failures are explained in Alteryx terms: "rejected the API Access Key or Secret" with
@@ -144,6 +145,12 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 				`Refusing to send the Alteryx Server token to ${describeTarget(target, requestOptions.baseURL)}: it is not on the Web API Address of the credential (${safeOrigin(webApiUrl)})`,
 			);
 		}
+		const steering = findSteeringHeader(requestOptions.headers);
+		if (steering) {
+			throw new Error(
+				`Refusing to send the Alteryx Server token with the header "${steering.name}: ${steering.value}": it can send the request or its redirects to another server than the Web API Address of the credential (${safeOrigin(webApiUrl)}). Remove the header.`,
+			);
+		}
 		const tokenIsCurrent =
 			credentials.tokenIssuedFor ===
 			credentialFingerprint(credentials as unknown as AlteryxServerCredentials);
@@ -189,6 +196,24 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			},
 		] satisfies IAuthenticateRuleResponseCode[],
 	};
+}
+
+/**
+ * Headers that decide where a signed request or its redirects go. n8n follows redirects with
+ * follow-redirects, which resolves a relative Location against a user-set Host header and keeps
+ * the Authorization header for that host (axios also hands a user-set Host to an HTTP proxy).
+ * Servers behind a proxy build their redirects from X-Forwarded-Host or Forwarded, and
+ * follow-redirects keeps the token for a subdomain. None of them is needed to call Alteryx Server.
+ */
+const STEERING_HEADERS = new Set(['host', 'x-forwarded-host', 'forwarded']);
+
+function findSteeringHeader(headers: unknown): { name: string; value: string } | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	for (const [name, value] of Object.entries(headers)) {
+		if (STEERING_HEADERS.has(name.trim().toLowerCase()) && value !== undefined && value !== null)
+			return { name, value: String(value) };
+	}
+	return undefined;
 }
 
 function safeOrigin(webApiUrl: string): string {

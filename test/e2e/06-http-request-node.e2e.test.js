@@ -1,13 +1,17 @@
 'use strict';
 // Issue case 6: the credential in n8n's core HTTP Request node (predefinedCredentialType).
+const { startOtherOrigin } = require('../emulator/other-origin');
 const h = require('./helpers');
 
 let suite;
+let otherOrigin;
 beforeAll(async () => {
 	suite = await h.startSuite('http-request-node');
+	otherOrigin = await startOtherOrigin();
 });
 afterAll(async () => {
 	if (suite) await suite.teardown();
+	if (otherOrigin) await otherOrigin.close();
 });
 
 function httpRequest(name, url, cred, extra) {
@@ -51,5 +55,46 @@ test('the credential refuses to send its token to another origin', async () => {
 		/Refusing to send/,
 	);
 });
+
+// follow-redirects (n8n's redirect handling) resolves a relative Location against a user-set Host
+// header and keeps the Authorization header for that "same host": the credential refuses it.
+test.each([
+	['Host', {}, 'host', 'e2eHostLowercased'],
+	['Host', { lowercaseHeaders: false }, 'Host', 'e2eHostKept'],
+])(
+	'a %s header (options %j) cannot steer a redirect to another origin: refused, naming %s and its value',
+	async (name, options, named, workflowId) => {
+		const cred = suite.credentials[0];
+		const host = `127.0.0.1:${otherOrigin.port}`;
+		otherOrigin.log.length = 0;
+		suite.emulator.requests.length = 0;
+		// The Web API answers a relative redirect, as a load balancer or a moved path would.
+		suite.emulator.injectFault({
+			method: 'GET',
+			path: '/webapi/v3/workflows',
+			status: 302,
+			headers: { Location: '/webapi/v3/workflows' },
+		});
+		const wf = h.chain(workflowId, `e2e: HTTP Request with a ${named} header`, [
+			httpRequest('With Host header', `${suite.emulator.webApiUrl}v3/workflows`, cred, {
+				sendHeaders: true,
+				specifyHeaders: 'keypair',
+				headerParameters: { parameters: [{ name, value: host }] },
+				options,
+			}),
+		]);
+		try {
+			const res = await suite.run(wf);
+			expect(otherOrigin.log).toEqual([]);
+			expect(suite.emulator.requests.filter((entry) => entry.method === 'GET')).toEqual([]);
+			expect(res.code).not.toBe(0);
+			expect(res.error && res.error.message).toBe(
+				`Refusing to send the Alteryx Server token with the header "${named}: ${host}": it can send the request or its redirects to another server than the Web API Address of the credential (${new URL(suite.emulator.webApiUrl).origin}). Remove the header.`,
+			);
+		} finally {
+			suite.emulator.clearFaults();
+		}
+	},
+);
 
 h.secretTest(() => suite);

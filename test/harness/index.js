@@ -9,6 +9,7 @@ const { Workflow } = require('n8n-workflow');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
 const { TestCredentialsHelper } = require('./credentials-helper');
+const { httpRequestNodeOptions, signingNode } = require('./signing-node');
 
 const CREDENTIAL_ID = 'alteryx-credential';
 const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
@@ -133,4 +134,4 @@ function createHarness(credentials) {
 	};
 }
 
-module.exports = { createHarness, CREDENTIAL_TYPE };
+module.exports = { createHarness, CREDENTIAL_TYPE, httpRequestNodeOptions, signingNode };

@@ -3,7 +3,6 @@
 // API address, split a request, or crash the node. Each input below is either refused with a
 // NodeOperationError before anything is sent, or sent to the configured origin, safely encoded.
 // A property-based test then throws generated endpoints, queries and bodies at the nodes.
-const http = require('node:http');
 const fc = require('fast-check');
 
 const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node');
@@ -11,7 +10,8 @@ const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
 const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
-const { createHarness } = require('../harness');
+const { startOtherOrigin } = require('../emulator/other-origin');
+const { createHarness, httpRequestNodeOptions, signingNode } = require('../harness');
 const {
 	ADA,
 	SALES_FORECAST,
@@ -32,33 +32,9 @@ let elsewhere; // another origin: 127.0.0.1 on another port
 let harness;
 let port;
 
-/** A server on another port that logs what reaches it and answers `[]`. */
-function startElsewhere() {
-	return new Promise((resolve) => {
-		const log = [];
-		const server = http.createServer((req, res) => {
-			log.push({ method: req.method, url: req.url, headers: { ...req.headers } });
-			req.resume();
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('[]');
-		});
-		server.listen(0, '127.0.0.1', () =>
-			resolve({
-				log,
-				port: server.address().port,
-				close: () =>
-					new Promise((done) => {
-						server.closeAllConnections();
-						server.close(done);
-					}),
-			}),
-		);
-	});
-}
-
 beforeAll(async () => {
 	emulator = await startTrackedEmulator();
-	elsewhere = await startElsewhere();
+	elsewhere = await startOtherOrigin();
 	port = new URL(emulator.url).port;
 	harness = freshHarness(emulator);
 });
@@ -654,6 +630,10 @@ describe('headers, query values, bodies and binary properties', () => {
 describe('redirects never carry the token to another origin', () => {
 	const redirect = (status, location, method = 'GET', path = '/webapi/v3/workflows') =>
 		emulator.injectFault({ method, path, status, headers: { Location: location } });
+	// The transport's own refusal, not the credential's later one ("Refusing to send …"): each
+	// layer is held on its own.
+	const transportRefusal = (where) =>
+		new RegExp(`^Alteryx Server redirected the request to ${where}, outside the Web API address$`);
 
 	test.each([
 		[302, 'GET'],
@@ -662,7 +642,7 @@ describe('redirects never carry the token to another origin', () => {
 		[308, 'GET'],
 		[307, 'POST'],
 	])(
-		'a %i on a %s to another origin arrives there without the Authorization header',
+		'a %i on a %s to another origin is not followed: the transport refuses it, nothing arrives there',
 		async (status, method) => {
 			redirect(
 				status,
@@ -675,15 +655,18 @@ describe('redirects never carry the token to another origin', () => {
 				method === 'POST'
 					? { endpoint: 'v3/collections', sendBody: true, jsonBody: '{"name": "x"}' }
 					: { endpoint: 'v3/workflows' };
-			await run(freshHarness(emulator), NodeClass, { parameters });
+			const { error } = await run(freshHarness(emulator), NodeClass, { parameters });
 			const authorized = elsewhere.log.filter((entry) => entry.headers.authorization !== undefined);
 			recorder.hostile('redirect: another origin', authorized.length === 0 ? 'refused' : 'unsafe');
 			recorder.leakCheck(
 				elsewhere.log.length,
 				authorized.map(() => ({ secret: 'bearer token', where: `redirect ${status} ${method}` })),
 			);
-			expect(emulator.requests.some((entry) => entry.status === status)).toBe(true);
-			expect(authorized).toEqual([]);
+			expect(emulator.requests.filter((entry) => entry.status === status)).toHaveLength(1);
+			expect(error?.constructor.name).toBe('NodeApiError');
+			expect(error.message).toMatch(transportRefusal(`127\\.0\\.0\\.1:${elsewhere.port}`));
+			expect(error.httpCode).toBe(String(status));
+			expect(elsewhere.log).toEqual([]);
 		},
 	);
 
@@ -693,22 +676,30 @@ describe('redirects never carry the token to another origin', () => {
 			parameters: { endpoint: 'v3/workflows/old' },
 		});
 		expect(error).toBeUndefined();
+		const gets = emulator.requests.filter((entry) => entry.method === 'GET');
+		expect(gets.map((entry) => [entry.path, entry.status])).toEqual([
+			['/webapi/v3/workflows/old', 302],
+			['/webapi/v3/workflows/', 200],
+		]);
+		// The emulator logs only the scheme; the 200 shows the token was valid.
+		expect(gets[1].headers.authorization).toBe('Bearer');
 		expect(items.length).toBeGreaterThan(3);
 		expect(elsewhere.log).toEqual([]);
 	});
 
-	// GAP (nodes/transport/request.ts): n8n follows redirects with follow-redirects, which keeps
-	// the Authorization header when the new host is a *subdomain* of the old one
-	// (alteryx.example.com → evil.alteryx.example.com), and n8n's `sendCredentialsOnCrossOriginRedirect:
-	// false` only stops it from *adding* the header back. Here: localhost:P → evil.localhost:P.
-	test('[gap: token follows a redirect to a subdomain] a redirect to a subdomain of the Web API host gets no token', async () => {
+	// follow-redirects (n8n's redirect handling) would keep the Authorization header for a
+	// subdomain of the host: the transport follows redirects itself, only within the Web API.
+	// Here: localhost:P → evil.localhost:P.
+	test('a redirect to a subdomain of the Web API host is refused by the transport and gets no token', async () => {
 		const local = createHarness({
 			webApiUrl: `http://localhost:${port}/webapi/`,
 			clientId: emulator.credentials.curator.clientId,
 			clientSecret: emulator.credentials.curator.clientSecret,
 		});
 		redirect(302, `http://evil.localhost:${port}/webapi/v3/users`);
-		await withDns(() => run(local, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } }));
+		const { error } = await withDns(() =>
+			run(local, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } }),
+		);
 		const arrived = emulator.requests.filter((entry) =>
 			String(entry.headers.host).startsWith('evil.localhost'),
 		);
@@ -718,29 +709,108 @@ describe('redirects never carry the token to another origin', () => {
 			arrived.length,
 			authorized.map(() => ({ secret: 'bearer token', where: 'redirect to a subdomain' })),
 		);
-		expect(authorized).toEqual([]);
+		expect(emulator.requests.filter((entry) => entry.status === 302)).toHaveLength(1);
+		expect(error?.constructor.name).toBe('NodeApiError');
+		expect(error.message).toMatch(transportRefusal(`evil\\.localhost:${port}`));
+		expect(arrived).toEqual([]);
 	});
+});
 
-	// GAP (nodes/AlteryxRequest/execute.ts header check, or request.ts): a user-set "Host" header
-	// is accepted. follow-redirects resolves a relative Location against that Host and keeps the
-	// Authorization header ("same host"), so the token goes to whatever the Host header names.
-	test('[gap: Host header steers a redirect] a Host header cannot send the token to another origin', async () => {
-		redirect(302, '/webapi/v3/users');
-		await run(freshHarness(emulator), AlteryxGet, {
+describe('headers that would steer the request or its redirects', () => {
+	// follow-redirects resolves a relative Location against a user-set Host header and keeps the
+	// Authorization header ("same host"). The verb nodes refuse the header themselves (their own
+	// NodeOperationError, before the credential's check), so nothing is sent at all.
+	test.each([
+		['Host', () => `127.0.0.1:${elsewhere.port}`],
+		['host', () => `127.0.0.1:${elsewhere.port}`],
+		['HOST', () => 'evil.example.com'],
+		['hOsT', () => `127.0.0.1:${port}`],
+	])('a %s header is refused by the verb node before anything is sent', async (name, value) => {
+		redirect302();
+		const result = await run(freshHarness(emulator), AlteryxGet, {
 			parameters: {
 				endpoint: 'v3/workflows',
 				sendHeaders: true,
-				headerParameters: { parameters: [{ name: 'Host', value: `127.0.0.1:${elsewhere.port}` }] },
+				headerParameters: { parameters: [{ name, value: value() }] },
 			},
 		});
-		const authorized = elsewhere.log.filter((entry) => entry.headers.authorization !== undefined);
-		recorder.hostile('redirect: another origin', authorized.length === 0 ? 'refused' : 'unsafe');
-		recorder.leakCheck(
-			elsewhere.log.length,
-			authorized.map(() => ({ secret: 'bearer token', where: 'Host header + relative redirect' })),
-		);
-		expect(authorized).toEqual([]);
+		const refused =
+			result.error?.constructor.name === 'NodeOperationError' &&
+			emulator.requests.length === 0 &&
+			elsewhere.log.length === 0;
+		recorder.hostile('header: Host steering', refused ? 'refused' : 'unsafe');
+		expect(result.error?.constructor.name).toBe('NodeOperationError');
+		expect(result.error.message).toBe(`The header "${name}" cannot be set here`);
+		expect(result.error.context.itemIndex).toBe(0);
+		expect(emulator.requests).toEqual([]);
+		expect(elsewhere.log).toEqual([]);
 	});
+
+	test.each([
+		'Authorization',
+		'Proxy-Authorization',
+		'Content-Length',
+		'Transfer-Encoding',
+		'Connection',
+	])('the reserved header %s is refused by the verb node itself', async (name) => {
+		const result = await run(freshHarness(emulator), AlteryxPost, {
+			parameters: {
+				endpoint: 'v3/collections',
+				sendHeaders: true,
+				specifyHeaders: 'json',
+				jsonHeaders: JSON.stringify({ [name]: '1' }),
+				sendBody: true,
+				jsonBody: '{"name": "x"}',
+			},
+		});
+		recorder.hostile(
+			'header: reserved',
+			result.error?.constructor.name === 'NodeOperationError' ? 'refused' : 'unsafe',
+		);
+		expect(result.error?.constructor.name).toBe('NodeOperationError');
+		expect(result.error.message).toBe(`The header "${name}" cannot be set here`);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	// The credential is the second layer: any node that signs a request with it (here the core
+	// HTTP Request node's legacy helper) is refused before the request leaves.
+	test.each([
+		['Host', () => `127.0.0.1:${elsewhere.port}`],
+		['host', () => `127.0.0.1:${elsewhere.port}`],
+		['HOST', () => `localhost:${elsewhere.port}`],
+		['X-Forwarded-Host', () => `evil.localhost:${port}`],
+		['Forwarded', () => `host=127.0.0.1:${elsewhere.port}`],
+	])(
+		'a %s header on a request the credential signs for another node is refused by the credential',
+		async (name, value) => {
+			redirect302();
+			const headerValue = value();
+			const HttpRequestLike = signingNode(
+				'requestWithAuthentication',
+				httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, { [name]: headerValue }),
+			);
+			const { error } = await run(freshHarness(emulator), HttpRequestLike);
+			const apiCalls = emulator.requests.filter((entry) => entry.path !== '/webapi/oauth2/token');
+			recorder.hostile(
+				'header: Host steering',
+				error && apiCalls.length === 0 && elsewhere.log.length === 0 ? 'refused' : 'unsafe',
+			);
+			expect(error?.message).toBe(
+				`Refusing to send the Alteryx Server token with the header "${name}: ${headerValue}": it can send the request or its redirects to another server than the Web API Address of the credential (http://127.0.0.1:${port}). Remove the header.`,
+			);
+			expect(apiCalls).toEqual([]);
+			expect(elsewhere.log).toEqual([]);
+		},
+	);
+
+	function redirect302() {
+		emulator.injectFault({
+			method: 'GET',
+			path: '/webapi/v3/workflows',
+			status: 302,
+			headers: { Location: '/webapi/v3/workflows' },
+		});
+	}
 });
 
 describe('property: generated endpoints, queries and bodies', () => {

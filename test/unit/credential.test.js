@@ -10,7 +10,8 @@ const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { credentialFingerprint } = require('../../nodes/transport/token');
 const { NodeApiError } = require('n8n-workflow');
 const { startEmulator } = require('../emulator');
-const { createHarness } = require('../harness');
+const { startOtherOrigin } = require('../emulator/other-origin');
+const { createHarness, httpRequestNodeOptions, signingNode } = require('../harness');
 const { binaryItem, requestsTo, run, uploadParameters } = require('./helpers');
 
 const credentialType = new AlteryxServerOAuth2Api();
@@ -357,6 +358,39 @@ describe('authenticate() keeps the token on the configured server', () => {
 		);
 	});
 
+	test.each([
+		['Host', 'evil.example.com'],
+		['host', 'evil.example.com:443'],
+		['HOST', 'alteryx.example.com'],
+		['X-Forwarded-Host', 'evil.alteryx.example.com'],
+		['x-forwarded-host', 'evil.example.com'],
+		['Forwarded', 'host=evil.example.com;proto=https'],
+	])('refuses a %s header, naming it and its value', async (name, value) => {
+		for (const target of [
+			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
+			{ uri: 'https://alteryx.example.com/webapi/v3/workflows' },
+		]) {
+			await expect(
+				credentialType.authenticate(credentials, { ...target, headers: { [name]: value } }),
+			).rejects.toThrow(
+				`Refusing to send the Alteryx Server token with the header "${name}: ${value}": it can send the request or its redirects to another server than the Web API Address of the credential (https://alteryx.example.com). Remove the header.`,
+			);
+		}
+	});
+
+	test('keeps the other headers of the request', async () => {
+		const headers = {
+			Accept: 'application/json',
+			'X-Hostname': 'a',
+			'X-Forwarded-For': '10.0.0.1',
+		};
+		const options = await credentialType.authenticate(credentials, {
+			uri: 'https://alteryx.example.com/webapi/v3/workflows',
+			headers,
+		});
+		expect(options.headers).toEqual({ ...headers, Authorization: 'Bearer the-token' });
+	});
+
 	test('understands the HTTP Request node (uri, baseURL)', async () => {
 		const viaUri = await credentialType.authenticate(credentials, {
 			uri: 'https://alteryx.example.com/webapi/v3/users',
@@ -376,6 +410,98 @@ describe('authenticate() keeps the token on the configured server', () => {
 			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
 		);
 		expect(options.skipSslCertificateValidation).toBe(true);
+	});
+});
+
+describe('no header steers a signed request to another origin', () => {
+	// The Web API answers `302 Location: /webapi/v3/workflows` (relative). follow-redirects,
+	// which n8n's helpers use, resolves it against a Host header and keeps the Authorization
+	// header for that "same host": the token would reach the other listener.
+	let otherOrigin;
+	beforeAll(async () => {
+		otherOrigin = await startOtherOrigin();
+	});
+	afterAll(async () => {
+		await otherOrigin.close();
+	});
+	beforeEach(() => {
+		otherOrigin.log.length = 0;
+		emulator.injectFault({
+			method: 'GET',
+			path: '/webapi/v3/workflows',
+			status: 302,
+			headers: { Location: '/webapi/v3/workflows' },
+		});
+	});
+
+	const requests = {
+		'the HTTP Request node (requestWithAuthentication, uri)': (headers) =>
+			signingNode(
+				'requestWithAuthentication',
+				httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, headers),
+			),
+		'a node using httpRequestWithAuthentication (url)': (headers) =>
+			signingNode('httpRequestWithAuthentication', {
+				method: 'GET',
+				url: `${emulator.webApiUrl}v3/workflows`,
+				headers,
+			}),
+	};
+	const apiCalls = () => emulator.requests.filter((entry) => entry.path !== '/webapi/oauth2/token');
+
+	test.each(Object.keys(requests))(
+		'%s: a Host header is refused, nothing reaches either server',
+		async (caller) => {
+			const host = `127.0.0.1:${otherOrigin.port}`;
+			const { error } = await run(harnessFor(), requests[caller]({ Host: host }));
+			expect(error?.message).toBe(
+				`Refusing to send the Alteryx Server token with the header "Host: ${host}": it can send the request or its redirects to another server than the Web API Address of the credential (${new URL(emulator.webApiUrl).origin}). Remove the header.`,
+			);
+			expect(otherOrigin.log).toEqual([]);
+			expect(apiCalls()).toEqual([]);
+		},
+	);
+
+	test.each(Object.keys(requests))(
+		'%s: without the header the same request follows the redirect on the Web API',
+		async (caller) => {
+			const { items, error } = await run(harnessFor(), requests[caller]({}));
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+			expect(
+				apiCalls().map((entry) => [entry.path, entry.status, entry.headers.authorization]),
+			).toEqual([
+				['/webapi/v3/workflows', 302, 'Bearer'],
+				['/webapi/v3/workflows', 200, 'Bearer'],
+			]);
+			expect(otherOrigin.log).toEqual([]);
+		},
+	);
+});
+
+describe('a Web API Address with a user name or password', () => {
+	const withUserInfo = () =>
+		emulator.webApiUrl.replace('http://', 'http://alteryx-user:alteryx-password@');
+
+	test.each([
+		['an Alteryx node', () => AlteryxGet],
+		[
+			'the HTTP Request node',
+			() =>
+				signingNode(
+					'requestWithAuthentication',
+					httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, {}),
+				),
+		],
+	])('is refused by %s before anything is sent', async (_, nodeClass) => {
+		const { error } = await run(
+			harnessFor({ webApiUrl: withUserInfo() }),
+			nodeClass(),
+			listWorkflows,
+		);
+		expect(error?.message).toMatch(/^The Web API Address must not contain a user name or password/);
+		expect(JSON.stringify(error)).not.toContain('alteryx-password');
+		expect(emulator.requests).toEqual([]);
 	});
 });
 
