@@ -36,7 +36,6 @@ function encodingsOf(value: string): string[] {
 		percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
 		new URLSearchParams({ v: value }).toString().slice(2),
 		Buffer.from(value, 'utf8').toString('base64'),
-		Buffer.from(value, 'utf8').toString('base64url'),
 	];
 }
 

@@ -412,6 +412,7 @@ const ECHOES = [
 			status: 400,
 			body: (ctx) => ({
 				message: `Invalid header Authorization: ${ctx.headers.authorization}`,
+				modelState: { 'request.authorization': [`${ctx.headers.authorization} is not valid`] },
 				receivedHeaders: ctx.headers,
 			}),
 		},
@@ -512,6 +513,7 @@ const ECHOES = [
 		},
 	},
 	{
+		// Today's messages do not quote `error_description`: this guards a future one that does.
 		name: 'token endpoint 400 with the secret in `error_description`',
 		shown: false,
 		fault: {
@@ -568,12 +570,13 @@ describe('a server that echoes the request gets [redacted] where the secret or t
 			expect(found).toEqual([]);
 
 			expectOutcome(result, echo.fails !== false, continueOnFail);
-			// The echo did reach the user, redacted (not silently dropped).
-			const shownIn = Object.entries(places)
+			// The echo did reach the user, redacted (not silently dropped): in the error, or in
+			// the items (error items under Continue On Fail).
+			const shownTo = echo.fails === false || continueOnFail ? outputs : errorPlaces(result.error);
+			const shownIn = Object.entries(shownTo)
 				.filter(([, text]) => text.includes('[redacted]'))
 				.map(([where]) => where);
-			if (echo.shown === false) expect(shownIn).toEqual([]);
-			else expect(shownIn).not.toEqual([]);
+			if (echo.shown !== false) expect(shownIn).not.toEqual([]);
 		}
 	});
 });

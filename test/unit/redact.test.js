@@ -56,9 +56,9 @@ describe('redactText', () => {
 			`authorization: bearer ${REDACTED}`,
 		],
 		[
-			'English words after "Basic"',
-			'Basic authentication is disabled',
-			'Basic authentication is disabled',
+			'English words after "Basic" or "Bearer"',
+			'Basic authentication is disabled; send Bearer authentication-headers-only',
+			'Basic authentication is disabled; send Bearer authentication-headers-only',
 		],
 		['text with nothing secret', 'The Name field is required.', 'The Name field is required.'],
 		['the key alone (it is not secret)', `key ${KEY}`, `key ${KEY}`],
@@ -118,8 +118,12 @@ describe('redactBody', () => {
 		expect(redactBody(body, redaction).toString()).toBe(`client_secret=${REDACTED}`);
 	});
 
-	test('a body without anything to redact keeps its bytes (same Buffer)', () => {
-		const body = Buffer.from('{ "id" : "66eb" }');
+	test.each([
+		['plain JSON', '{ "id" : "66eb" }'],
+		['JSON with escapes', '{ "path" : "C:\\\\x\\/y" }'],
+		['text', 'Not Found'],
+	])('%s without anything to redact keeps its bytes (same Buffer)', (_, text) => {
+		const body = Buffer.from(text);
 		expect(redactBody(body, redaction)).toBe(body);
 	});
 
