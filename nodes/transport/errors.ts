@@ -27,7 +27,8 @@ const STATUS_HINTS: Record<number, string> = {
 /**
  * Turns a failed Alteryx response into a NodeApiError that carries Alteryx's own message and
  * every `modelState` field message, the HTTP status and the item. Only the parsed server
- * response goes into the error, never the request, so no token or secret can end up in it.
+ * response goes into the error, never the request; a server that echoes the request back
+ * (the token in a header dump) is redacted by the transport before it gets here.
  */
 export function alteryxApiError(
 	node: INode,

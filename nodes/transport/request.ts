@@ -13,6 +13,7 @@ import type {
 
 import { errorChain } from './errorChain';
 import { alteryxApiError } from './errors';
+import { redactionFor, redactResponse } from './redact';
 import {
 	type AlteryxResponse,
 	decodeJsonBody,
@@ -21,7 +22,12 @@ import {
 	toBuffer,
 } from './response';
 import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { describeConnectionFailure, findErrorCode, TokenExchangeError } from './token';
+import {
+	describeConnectionFailure,
+	findErrorCode,
+	TokenExchangeError,
+	tokensObtainedFor,
+} from './token';
 import {
 	type AlteryxServerCredentials,
 	CREDENTIAL_TYPE,
@@ -130,6 +136,16 @@ export async function alteryxApiRequest(
 		retry++;
 		await sleep(retryDelayMs(retry, policy, headers));
 	};
+	// What the server answers can echo the request: the token it carried (the stored one or one
+	// obtained during this request) never reaches an output or an error.
+	const redacted = (response: AlteryxResponse) =>
+		redactResponse(
+			response,
+			redactionFor({
+				...credentials,
+				tokens: [credentials.accessToken, ...tokensObtainedFor(credentials)],
+			}),
+		);
 	for (;;) {
 		const attempt = await sendOnce.call(this, options, url);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
@@ -155,7 +171,7 @@ export async function alteryxApiRequest(
 		}
 		if (attempt.kind === 'response') {
 			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
-			if (!garbled) return attempt.response;
+			if (!garbled) return redacted(attempt.response);
 			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
 				await waitBeforeRetry();
 				continue;
@@ -172,8 +188,8 @@ export async function alteryxApiRequest(
 				await waitBeforeRetry(attempt.response.headers);
 				continue;
 			}
-			if (request.neverError) return attempt.response;
-			const error = alteryxApiError(node, attempt.response, itemIndex);
+			if (request.neverError) return redacted(attempt.response);
+			const error = alteryxApiError(node, redacted(attempt.response), itemIndex);
 			if (retry > 0)
 				error.description = `${error.description ?? ''} Tried ${retry + 1} times.`.trim();
 			throw error;

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { errorChain } from './errorChain';
+import { redactionFor, redactJson } from './redact';
 import { decodeJsonBody } from './response';
 import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
 
@@ -114,7 +115,9 @@ export async function requestAccessToken(
 			issuedAt: new Date(),
 		};
 	}
-	throw describeRejectedExchange(status, body, url, credentials);
+	// A server may echo the request (the secret in a form body or Basic header) in its answer.
+	const redactedBody = redactJson(body, redactionFor(credentials));
+	throw describeRejectedExchange(status, redactedBody, url, credentials);
 }
 
 function describeRejectedExchange(
@@ -276,6 +279,15 @@ const latestExchanges = new Map<
 
 // Requests sent with the old token come back with 401 within moments of each other.
 const REPLACEMENT_WINDOW_MS = 60_000;
+
+/**
+ * The tokens this process obtained lately for these credentials (the newest and the one it
+ * replaced), so answers that echo them can be redacted. Never the secret.
+ */
+export function tokensObtainedFor(credentials: AlteryxServerCredentials): string[] {
+	const latest = latestExchanges.get(credentialFingerprint(credentials));
+	return latest ? [latest.token.accessToken, latest.replacedToken] : [];
+}
 
 /**
  * Many items (or parallel batches) can find the token missing or expired at nearly the same

@@ -1,5 +1,8 @@
 'use strict';
 // Issue case 6: the credential in n8n's core HTTP Request node (predefinedCredentialType).
+const fs = require('fs');
+const path = require('path');
+
 const { startOtherOrigin } = require('../emulator/other-origin');
 const h = require('./helpers');
 
@@ -96,5 +99,57 @@ test.each([
 		}
 	},
 );
+
+/** Every place of a run a user (or the n8n database) keeps: the execution data and n8n's output. */
+function runText(res) {
+	return `${JSON.stringify(res.execution)}\n${res.stdout}\n${res.stderr}`;
+}
+
+function databaseBytes() {
+	const folder = path.join(suite.n8n.userFolder, '.n8n');
+	return Buffer.concat(
+		['database.sqlite', 'database.sqlite-wal']
+			.map((file) => path.join(folder, file))
+			.filter((file) => fs.existsSync(file))
+			.map((file) => fs.readFileSync(file)),
+	);
+}
+
+test('a server echoing the Authorization header: the Alteryx GET node shows [redacted], the core HTTP Request node the token', async () => {
+	const cred = suite.credentials[0];
+	const issued = () => [...suite.emulator.tokens.tokens.keys()];
+	suite.emulator.injectFault({
+		path: /\/webapi\/v3\/workflows$/,
+		status: 400,
+		times: Infinity,
+		body: (ctx) => ({ message: `Invalid header Authorization: ${ctx.headers.authorization}` }),
+	});
+	try {
+		const alteryxRun = await suite.run(
+			h.chain('e2eEchoAlteryxGet', 'e2e: echoing server, Alteryx GET', [
+				h.alteryx('get', 'Echo via Alteryx GET', { endpoint: 'v3/workflows' }, cred),
+			]),
+		);
+		expect(alteryxRun.code).not.toBe(0);
+		expect(alteryxRun.error.message).toMatch(/Authorization: Bearer \[redacted\]/);
+		expect(issued().length).toBeGreaterThan(0);
+		for (const token of issued()) {
+			expect(runText(alteryxRun)).not.toContain(token);
+			expect(databaseBytes().includes(Buffer.from(token))).toBe(false);
+		}
+
+		// n8n core's node shows what the server sent; a credential cannot post-process a node's
+		// output, so this stays a limit of core (README, "Alteryx Server OAuth2 API").
+		const coreRun = await suite.run(
+			h.chain('e2eEchoHttpRequest', 'e2e: echoing server, HTTP Request', [
+				httpRequest('Echo via HTTP Request', `${suite.emulator.webApiUrl}v3/workflows`, cred),
+			]),
+		);
+		expect(coreRun.code).not.toBe(0);
+		expect(issued().some((token) => runText(coreRun).includes(token))).toBe(true);
+	} finally {
+		suite.emulator.clearFaults();
+	}
+});
 
 h.secretTest(() => suite);

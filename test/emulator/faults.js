@@ -25,6 +25,8 @@ class FaultRegistry {
 	 *   `path` as a string matches the whole path (case-insensitive, trailing slash ignored), with or
 	 *   without the /webapi prefix; a RegExp is tested against the path including /webapi.
 	 *   `times` defaults to 1 (Infinity for a permanent fault).
+	 *   `body` and `headers` may be functions of the request ({ method, path, headers, rawBody }):
+	 *   a server that echoes what it received.
 	 */
 	add(spec = {}) {
 		const kind = spec.kind || 'status';

@@ -137,8 +137,10 @@ function sendResponse(res, response) {
 }
 
 // An injected body keeps its type: objects are sent as JSON, strings as text, Buffers as bytes.
-function faultBody(fault) {
-	const body = fault.body;
+// A function is called with the request (method, path, headers, rawBody) to build the body: a
+// server that echoes what it received.
+function faultBody(fault, ctx) {
+	const body = typeof fault.body === 'function' ? fault.body(ctx) : fault.body;
 	if (body === undefined) {
 		const status = fault.status || 500;
 		return status >= 500
@@ -193,7 +195,7 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 						status: fault.status || 200,
 						headers: contentType ? { 'Content-Type': contentType } : {},
 						body,
-					}))(faultBody(fault));
+					}))(faultBody(fault, ctx));
 		const full = response.body;
 		const cut = full.subarray(0, Math.floor(full.length / 2));
 		entry.status = response.status;
@@ -206,8 +208,9 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 		res.write(cut, () => req.socket.destroy());
 		return;
 	}
-	const { body, contentType } = faultBody(fault);
-	const headers = { ...fault.headers, 'Content-Length': body.length };
+	const { body, contentType } = faultBody(fault, ctx);
+	const faultHeaders = typeof fault.headers === 'function' ? fault.headers(ctx) : fault.headers;
+	const headers = { ...faultHeaders, 'Content-Length': body.length };
 	if (contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
 		headers['Content-Type'] = contentType;
 	entry.status = fault.status;

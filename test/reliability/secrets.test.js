@@ -3,7 +3,8 @@
 // error or n8n's logs, for every node and every failure path jest can provoke; the bearer token
 // appears only in the Authenticate node's output. Each run is searched for the secret (plain,
 // URL-encoded, base64, and the base64 "key:secret" of the Basic header) and every token the
-// emulator issued.
+// emulator issued. A server that echoes the request back (its headers, the token request's
+// form or Basic header) gets "[redacted]" where the echo was.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -13,6 +14,7 @@ const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node'
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
+const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
 const { generateSelfSignedCertificate } = require('../emulator/https');
 const { createHarness } = require('../harness');
 const {
@@ -217,6 +219,51 @@ const CASES = SCENARIOS.flatMap((scenario) =>
 	Object.keys(NODES).map((node) => [scenario.name, node, scenario]),
 );
 
+/** Verb nodes retry at most once, quickly, to keep the matrices fast. */
+function quickOptions(nodeName, verbOptions) {
+	if (nodeName === 'Authenticate') return { options: { maxRetryWait: 0.01 } };
+	if (nodeName === 'Alteryx Server') return {};
+	return { options: { maxRetries: 1, maxRetryWait: 0.01, ...verbOptions } };
+}
+
+/**
+ * Runs the node on two items and returns its result with every string a user could see: of
+ * the error and n8n's logs (`everywhere`) and of the output items (`outputs`).
+ */
+async function runAndCollect(credentials, NodeClass, parameters, continueOnFail) {
+	const harness = createHarness(credentials);
+	const logs = captureLogs();
+	let result;
+	try {
+		result = await run(harness, NodeClass, {
+			parameters,
+			items: SCHEDULES.map((schedule, n) => ({ json: { n, schedule } })),
+			continueOnFail,
+		});
+	} finally {
+		logs.restore();
+	}
+	const everywhere = {
+		...errorPlaces(result.error),
+		...Object.fromEntries(logs.lines.map((line, index) => [`log[${index}]`, line])),
+		...Object.fromEntries(
+			harness.warnings.map((line, index) => [`warning[${index}]`, String(line)]),
+		),
+	};
+	return { result, everywhere, outputs: itemPlaces(result.items) };
+}
+
+/** The run failed (or succeeded) the way the scenario says, so the search had something to search. */
+function expectOutcome(result, fails, continueOnFail) {
+	if (!fails) {
+		expect(result.error).toBeUndefined();
+	} else if (continueOnFail) {
+		expect(result.items.some((item) => item.json.error !== undefined)).toBe(true);
+	} else {
+		expect(result.error).toBeDefined();
+	}
+}
+
 describe('the secret and the token stay out of outputs, errors and logs', () => {
 	test.each(CASES)('%s — %s node', async (_, nodeName, scenario) => {
 		const server = scenario.server ? scenario.server() : emulator;
@@ -231,24 +278,15 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 			...scenario.credentials,
 		};
 		const { NodeClass, parameters } = NODES[nodeName];
-		const options =
-			nodeName === 'Authenticate'
-				? { options: { maxRetryWait: 0.01 } }
-				: { options: { maxRetries: 1, maxRetryWait: 0.01, timeout: 150 } };
+		const options = quickOptions(nodeName, { timeout: 150 });
 
 		for (const continueOnFail of [false, true]) {
-			const harness = createHarness(credentials);
-			const logs = captureLogs();
-			let result;
-			try {
-				result = await run(harness, NodeClass, {
-					parameters: { ...parameters(), ...scenario.parameters?.[nodeName], ...options },
-					items: SCHEDULES.map((schedule, n) => ({ json: { n, schedule } })),
-					continueOnFail,
-				});
-			} finally {
-				logs.restore();
-			}
+			const { result, everywhere, outputs } = await runAndCollect(
+				credentials,
+				NodeClass,
+				{ ...parameters(), ...scenario.parameters?.[nodeName], ...options },
+				continueOnFail,
+			);
 
 			const secrets = {
 				'API secret': credentials.clientSecret,
@@ -261,14 +299,6 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 					token,
 				]),
 			);
-			const everywhere = {
-				...errorPlaces(result.error),
-				...Object.fromEntries(logs.lines.map((line, index) => [`log[${index}]`, line])),
-				...Object.fromEntries(
-					harness.warnings.map((line, index) => [`warning[${index}]`, String(line)]),
-				),
-			};
-			const outputs = itemPlaces(result.items);
 			const found = [
 				...findLeaks(secrets, { ...everywhere, ...outputs }),
 				...findLeaks(
@@ -288,15 +318,7 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 					? scenario.authenticateFails === true
 					: scenario.name !== 'success' &&
 						(!scenario.parameters || nodeName in scenario.parameters);
-			if (!fails) {
-				expect(result.error).toBeUndefined();
-			} else {
-				if (continueOnFail) {
-					expect(result.items.some((item) => item.json.error !== undefined)).toBe(true);
-				} else {
-					expect(result.error).toBeDefined();
-				}
-			}
+			expectOutcome(result, fails, continueOnFail);
 		}
 	});
 
@@ -345,5 +367,216 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 			},
 		);
 		expect(found.map((leak) => leak.where).sort()).toEqual(['base64', 'plain', 'url']);
+	});
+});
+
+// A secret with characters that percent-encoding, form-encoding and base64 each spell differently.
+const ECHO_SECRET = 'echo Secret/+=!~(x)9#&%Zq';
+
+/** What an echoing server saw: the Authorization header and the raw body it received. */
+const received = (ctx) => ({
+	authorization: ctx.headers.authorization,
+	body: ctx.rawBody.toString('utf8'),
+});
+/** The secret a token request carried (Basic header or form), as the server decoded it. */
+const secretOf = (ctx) => {
+	const basic = /^Basic\s+(\S+)/i.exec(ctx.headers.authorization ?? '');
+	if (basic) return Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':');
+	return new URLSearchParams(ctx.rawBody.toString('utf8')).get('client_secret');
+};
+const API = /\/webapi\/v3\//;
+const TOKEN_ENDPOINT = '/webapi/oauth2/token';
+const VERBS = ['GET', 'POST', 'PUT', 'DELETE'];
+const ECHO_NODES = {
+	...NODES,
+	'Alteryx Server': {
+		NodeClass: AlteryxServer,
+		parameters: () => ({
+			resource: 'workflow',
+			operation: 'get',
+			workflowId: { __rl: true, mode: 'id', value: SALES_FORECAST },
+		}),
+	},
+};
+
+/**
+ * Echo paths: { name, nodes, fault (the emulator fault), credentials?, options? (verb nodes),
+ * fails (the node fails), shown (the echo is quoted somewhere, so "[redacted]" must appear) }.
+ */
+const ECHOES = [
+	{
+		name: 'API 400 echoing the request headers (JSON)',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fault: {
+			path: API,
+			status: 400,
+			body: (ctx) => ({
+				message: `Invalid header Authorization: ${ctx.headers.authorization}`,
+				modelState: { 'request.authorization': [`${ctx.headers.authorization} is not valid`] },
+				receivedHeaders: ctx.headers,
+			}),
+		},
+	},
+	{
+		name: 'API 500 echoing the request as text',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fault: {
+			path: API,
+			status: 500,
+			body: (ctx) => `${ctx.method} ${ctx.path}\r\nAuthorization: ${ctx.headers.authorization}`,
+		},
+	},
+	{
+		// Without "Bearer " in front: only knowing the token obtained for this request finds it.
+		name: 'API 400 quoting the bare token',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fault: {
+			path: API,
+			status: 400,
+			body: (ctx) => ({
+				message: `The token ${ctx.headers.authorization.replace(/^Bearer\s+/i, '')} is not valid here`,
+			}),
+		},
+	},
+	{
+		name: 'API 400 quoting client_secret=… in text',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fault: {
+			path: API,
+			status: 400,
+			body: () =>
+				`Rejected: grant_type=client_credentials&client_secret=${encodeURIComponent(ECHO_SECRET)}`,
+		},
+	},
+	{
+		name: 'API 400 quoting the base64 key:secret in text',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fault: {
+			path: API,
+			status: 400,
+			body: () =>
+				`Rejected Basic ${Buffer.from(`${curatorKey()}:${ECHO_SECRET}`).toString('base64')}`,
+		},
+	},
+	{
+		name: 'Never Error output of a 400 echoing the request',
+		nodes: VERBS,
+		options: { neverError: true },
+		fails: false,
+		fault: {
+			path: API,
+			status: 400,
+			body: (ctx) => ({ message: 'Invalid request', ...received(ctx) }),
+		},
+	},
+	{
+		name: 'Include Response Headers and Status of a 200 echoing the request',
+		nodes: VERBS,
+		options: { fullResponse: true },
+		fails: false,
+		fault: {
+			path: API,
+			status: 200,
+			headers: (ctx) => ({ 'X-Echo-Authorization': ctx.headers.authorization }),
+			body: (ctx) => ({ echo: received(ctx) }),
+		},
+	},
+	{
+		name: 'a 200 text answer echoing the request',
+		nodes: [...VERBS, 'Alteryx Server'],
+		fails: false,
+		fault: {
+			path: API,
+			status: 200,
+			body: (ctx) => `Authorization: ${ctx.headers.authorization}`,
+		},
+	},
+	{
+		name: 'token endpoint 400 with the secret as `error`',
+		fault: { path: TOKEN_ENDPOINT, status: 400, body: (ctx) => ({ error: secretOf(ctx) }) },
+	},
+	{
+		name: 'token endpoint 500 with client_secret=… in `message`',
+		credentials: { authentication: 'body' },
+		fault: {
+			path: TOKEN_ENDPOINT,
+			status: 500,
+			body: (ctx) => ({ message: `Could not parse ${ctx.rawBody.toString('utf8')}` }),
+		},
+	},
+	{
+		name: 'token endpoint 500 with the base64 key:secret in `message`',
+		fault: {
+			path: TOKEN_ENDPOINT,
+			status: 500,
+			body: (ctx) => ({ message: `Unexpected Authorization: ${ctx.headers.authorization}` }),
+		},
+	},
+	{
+		// Today's messages do not quote `error_description`: this guards a future one that does.
+		name: 'token endpoint 400 with the secret in `error_description`',
+		shown: false,
+		fault: {
+			path: TOKEN_ENDPOINT,
+			status: 400,
+			body: (ctx) => ({ error: 'invalid_grant', error_description: `secret ${secretOf(ctx)}` }),
+		},
+	},
+];
+
+const curatorKey = () => emulator.credentials.curator.clientId;
+
+const ECHO_CASES = ECHOES.flatMap((echo) =>
+	(echo.nodes ?? Object.keys(ECHO_NODES)).map((node) => [echo.name, node, echo]),
+);
+
+describe('a server that echoes the request gets [redacted] where the secret or token was', () => {
+	test.each(ECHO_CASES)('%s — %s node', async (_, nodeName, echo) => {
+		emulator.reset();
+		emulator.state.users.get(emulator.credentials.curator.userId).apiSecret = ECHO_SECRET;
+		emulator.injectFault({ ...echo.fault, times: Infinity });
+		const credentials = {
+			webApiUrl: emulator.webApiUrl,
+			clientId: curatorKey(),
+			clientSecret: ECHO_SECRET,
+			authentication: 'header',
+			...echo.credentials,
+		};
+		const { NodeClass, parameters } = ECHO_NODES[nodeName];
+		const options = quickOptions(nodeName, { timeout: 1000, ...echo.options });
+
+		for (const continueOnFail of [false, true]) {
+			const { result, everywhere, outputs } = await runAndCollect(
+				credentials,
+				NodeClass,
+				{ ...parameters(), ...options },
+				continueOnFail,
+			);
+
+			const secrets = {
+				'API secret': ECHO_SECRET,
+				'API secret (form-encoded)': new URLSearchParams({ s: ECHO_SECRET }).toString().slice(2),
+				'Basic key:secret': `${credentials.clientId}:${ECHO_SECRET}`,
+				...Object.fromEntries(
+					emulator.issuedTokens.map((token, index) => [`token ${index}`, token]),
+				),
+			};
+			const places = { ...everywhere, ...outputs };
+			const found = findLeaks(secrets, places).map((leak) => ({
+				...leak,
+				where: `echo: ${echo.name}, ${nodeName}, continueOnFail ${continueOnFail}: ${leak.where}`,
+			}));
+			recorder.leakCheck(Object.keys(places).length, found);
+			expect(found).toEqual([]);
+
+			expectOutcome(result, echo.fails !== false, continueOnFail);
+			// The echo did reach the user, redacted (not silently dropped): in the error, or in
+			// the items (error items under Continue On Fail).
+			const shownTo = echo.fails === false || continueOnFail ? outputs : errorPlaces(result.error);
+			const shownIn = Object.entries(shownTo)
+				.filter(([, text]) => text.includes('[redacted]'))
+				.map(([where]) => where);
+			if (echo.shown !== false) expect(shownIn).not.toEqual([]);
+		}
 	});
 });
