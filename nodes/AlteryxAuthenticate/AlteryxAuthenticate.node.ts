@@ -35,7 +35,8 @@ export class AlteryxAuthenticate implements INodeType {
 		defaults: { name: 'Alteryx Server Authenticate' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		usableAsTool: true,
+		// Not an AI tool: its output is a live bearer token, which must not reach a model's context.
+		usableAsTool: false,
 		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
 		properties: [
 			{
