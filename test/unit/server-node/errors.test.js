@@ -272,13 +272,35 @@ describe('the wording of every route', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	test('every path placeholder of every route names an object (no raw placeholder names)', () => {
+	test('every path placeholder of every route names one of the objects Alteryx users know', () => {
+		const objects = new Set(
+			[
+				'workflow',
+				'job',
+				'output',
+				'schedule',
+				'user',
+				'user group',
+				'Active Directory group',
+				'collection',
+				'credential',
+				'Server data connection',
+				'studio',
+				'DCM connection',
+				'DCM connection handling rule',
+			].map((object) => object.toLowerCase()),
+		);
 		const unnamed = routes.flatMap((route) => {
 			const values = Object.fromEntries(
 				[...route.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => [name, 'X']),
 			);
-			const { notFound = '' } = routeErrorSubject(route, values);
-			return /\bid\b|Id\b|sid\b/i.test(notFound) ? [`${route.path}: ${notFound}`] : [];
+			const { notFound } = routeErrorSubject(route, values);
+			if (!notFound) return [];
+			return notFound
+				.split(' or ')
+				.map((named) => named.replace(/ X$/, '').toLowerCase())
+				.filter((object) => !objects.has(object))
+				.map((object) => `${route.path}: ${object}`);
 		});
 		expect(unnamed).toEqual([]);
 	});
