@@ -142,6 +142,14 @@ const PERMISSIONS: Record<string, string> = {
 		'ownership of the workflow or its setting "Others can execute"',
 };
 
+/** An id as the message shows it: on one line, and short (a mapped value can be anything). */
+function shown(value: unknown): string {
+	const text = String(value ?? '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -157,11 +165,11 @@ export function routeErrorSubject(
 ): ErrorSubject {
 	const named: string[] = [];
 	for (const [, placeholder] of route.path.matchAll(/\{([^}]+)\}/g)) {
-		named.push(`${objectOf(placeholder, route.path)} ${String(values[placeholder] ?? '').trim()}`);
+		named.push(`${objectOf(placeholder, route.path)} ${shown(values[placeholder])}`);
 	}
 	const queryId = QUERY_ID_BY_ROUTE[`${route.method} ${route.path}`];
 	if (queryId && typeof qs[queryId] === 'string') {
-		named.push(`${objectOf(queryId, route.path)} ${qs[queryId].trim()}`);
+		named.push(`${objectOf(queryId, route.path)} ${shown(qs[queryId])}`);
 	}
 	return {
 		notFound: named.length > 0 ? capitalize(named.join(' or ')) : undefined,

@@ -248,6 +248,12 @@ describe('the wording of every route', () => {
 			},
 		],
 		[
+			'GET /v3/workflows/{workflowId}',
+			{ workflowId: `a\nb ${'x'.repeat(100)}` },
+			{},
+			{ notFound: `Workflow a b ${'x'.repeat(75)}…` },
+		],
+		[
 			'PUT /v3/usergroups/{userGroupId}',
 			{ userGroupId: 'G1' },
 			{},
