@@ -95,6 +95,20 @@ describe('404 names the object and its id', () => {
 		expect(error.description).toMatch(/^Check the ids:/);
 	});
 
+	test('a paged list of an object (Workflow → Get Jobs) names the workflow', async () => {
+		await expect(
+			env.runNode({
+				resource: 'workflow',
+				operation: 'getJobs',
+				workflowId: byId(UNKNOWN_WORKFLOW),
+				returnAll: true,
+			}),
+		).rejects.toMatchObject({
+			message: `Workflow ${UNKNOWN_WORKFLOW} was not found on Alteryx Server`,
+			httpCode: '404',
+		});
+	});
+
 	test('a job output download (V1) names the job and the output', async () => {
 		env.emulator.injectFault({
 			method: 'GET',
