@@ -9,6 +9,21 @@ interface AlteryxErrorBody {
 	modelState?: Record<string, string[] | string>;
 }
 
+/**
+ * What a request was about (the Alteryx Server node knows it from the route), so that a 404 names
+ * the object and a 403 the role instead of the endpoint the user never typed.
+ */
+export interface ErrorSubject {
+	/** The objects the request names: 'Workflow 64b0…', 'Collection 1 or workflow 2'. */
+	notFound?: string;
+	/** What was being done: 'deleting user 64b0…'. */
+	action: string;
+	/** What the user behind the API key needs for it, where Alteryx documents it: 'the Curator role'. */
+	requirement?: string;
+	/** A permission on the object the request also needs: 'ownership of the workflow or …'. */
+	permission?: string;
+}
+
 const UNAVAILABLE_HINT =
 	'Alteryx Server, or a proxy or load balancer in front of it, is unavailable right now. GET, PUT and DELETE are retried automatically (option Retries on Transient Errors); a POST is not sent again, so a job is never started twice. Try again later.';
 
@@ -34,6 +49,7 @@ export function alteryxApiError(
 	node: INode,
 	response: { statusCode: number; body: unknown },
 	itemIndex?: number,
+	subject?: ErrorSubject,
 ): NodeApiError {
 	const parsed = decodeJsonBody(response.body);
 	const body = (parsed && typeof parsed === 'object' ? parsed : undefined) as
@@ -50,10 +66,18 @@ export function alteryxApiError(
 		(text && text.length <= 500 && !text.startsWith('<') ? text : undefined);
 	const fieldMessages = describeModelState(body?.modelState);
 
-	const message = serverMessage
-		? `${String(serverMessage)} (HTTP ${status})`
-		: `Alteryx Server answered HTTP ${status}`;
-	const description = [...fieldMessages, STATUS_HINTS[status] ?? hintForStatus(status)]
+	const worded = subject && describeForSubject(status, subject, serverMessage !== undefined);
+	const message =
+		worded?.message ??
+		(serverMessage
+			? `${String(serverMessage)} (HTTP ${status})`
+			: `Alteryx Server answered HTTP ${status}`);
+	const description = [
+		// When the message names the object, Alteryx's own words move to the description.
+		worded?.message && serverMessage ? String(serverMessage) : undefined,
+		...fieldMessages,
+		worded?.hint ?? STATUS_HINTS[status] ?? hintForStatus(status),
+	]
 		.filter(Boolean)
 		.join('\n');
 
@@ -85,6 +109,42 @@ export function describeModelState(modelState: AlteryxErrorBody['modelState']): 
 		}
 	}
 	return lines;
+}
+
+/** The 404 and 403 wording for a request whose subject is known; other statuses keep theirs. */
+function describeForSubject(
+	status: number,
+	subject: ErrorSubject,
+	hasServerMessage: boolean,
+): { message?: string; hint: string } | undefined {
+	if (status === 404 && subject.notFound) {
+		return {
+			message: `${subject.notFound} was not found on Alteryx Server`,
+			hint: `Check the ${subject.notFound.includes(' or ') ? 'ids' : 'id'}: pick from the list or map an id from an earlier node. Alteryx also answers 404 for an object the user behind the API key may not see.`,
+		};
+	}
+	if (status === 404) {
+		return {
+			// Without an id, Alteryx's own message (e.g. "No records are available") says it best.
+			message: hasServerMessage
+				? undefined
+				: `Alteryx Server answered HTTP 404 to ${subject.action}`,
+			hint: 'This endpoint may not exist on your server version: some V3 endpoints are only on newer servers.',
+		};
+	}
+	if (status === 403) {
+		const needs = [subject.requirement, subject.permission].filter(Boolean).join(', and ');
+		// The object's own permission is the likelier cause where there is one; a role is named
+		// without its parenthesis (server versions), which the description keeps.
+		const missing = subject.permission ?? subject.requirement?.replace(/ \(.*\)$/, '');
+		return {
+			message: missing
+				? `Alteryx Server refused: ${subject.action} needs ${missing}`
+				: `Alteryx Server refused ${subject.action} to the user behind the API key`,
+			hint: needs ? `The user behind the API key needs ${needs}.` : STATUS_HINTS[403],
+		};
+	}
+	return undefined;
 }
 
 function hintForStatus(status: number): string {

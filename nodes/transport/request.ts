@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { errorChain } from './errorChain';
-import { alteryxApiError } from './errors';
+import { alteryxApiError, type ErrorSubject } from './errors';
 import { redactionFor, redactResponse } from './redact';
 import {
 	type AlteryxResponse,
@@ -56,6 +56,8 @@ export interface AlteryxRequest {
 	retry?: RetryPolicy;
 	/** The caller asked for text or a file, so an HTML body is what it wants. */
 	expectHtml?: boolean;
+	/** What the request is about, so a 404 or 403 names it (the verb nodes name the endpoint). */
+	subject?: ErrorSubject;
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -189,7 +191,7 @@ export async function alteryxApiRequest(
 				continue;
 			}
 			if (request.neverError) return redacted(attempt.response);
-			const error = alteryxApiError(node, redacted(attempt.response), itemIndex);
+			const error = alteryxApiError(node, redacted(attempt.response), itemIndex, request.subject);
 			if (retry > 0)
 				error.description = `${error.description ?? ''} Tried ${retry + 1} times.`.trim();
 			throw error;

@@ -106,3 +106,23 @@ test('the other nodes do not need it: they authenticate by themselves', async ()
 	const { items } = await run(harness, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } });
 	expect(items.length).toBeGreaterThan(0);
 });
+
+test('every node of the pack is offered as an AI tool except Authenticate, whose output is a live token', () => {
+	const { nodes } = require('../../package.json').n8n;
+	const usableAsTool = Object.fromEntries(
+		nodes.map((file) => {
+			const source = file.replace(/^dist\//, '../../').replace(/\.js$/, '');
+			const [NodeClass] = Object.values(require(source));
+			const { description } = new NodeClass();
+			return [description.name, description.usableAsTool === true];
+		}),
+	);
+	expect(usableAsTool).toEqual({
+		alteryxAuthenticate: false,
+		alteryxGet: true,
+		alteryxPost: true,
+		alteryxPut: true,
+		alteryxDelete: true,
+		alteryxServer: true,
+	});
+});

@@ -437,9 +437,9 @@ describe('errors', () => {
 		// n8n sends an item to the error output when its JSON holds only error/message/details.
 		expect(Object.keys(items[0].json).sort()).toEqual(['details', 'error']);
 		expect(items[1].json.error).toBeUndefined();
-		expect(Object.keys(items[0].json.details.modelState).some((key) => key.endsWith('.lastName'))).toBe(
-			true,
-		);
+		expect(
+			Object.keys(items[0].json.details.modelState).some((key) => key.endsWith('.lastName')),
+		).toBe(true);
 		expect(items[1].json.email).toBe('grace@example.com');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
@@ -455,12 +455,34 @@ describe('errors', () => {
 		expect(items[0].json.statusCode).toBe(404);
 	});
 
-	test('a 404 names the status and suggests checking the id', async () => {
+	test('a 404 names the status and suggests checking the id in the endpoint the user typed', async () => {
 		const { error } = await run(harness, AlteryxGet, {
 			parameters: { endpoint: 'v3/workflows/000000000000000000000000' },
 		});
 		expect(error.httpCode).toBe('404');
-		expect(error.description).toMatch(/Check the id/);
+		expect(error.message).toBe('Alteryx Server answered HTTP 404');
+		expect(error.description).toMatch(
+			/^Nothing exists at this endpoint\. Check the id in the endpoint/,
+		);
+	});
+
+	test('an ASP.NET error body {"Message": …} (capital M) is the message the user sees', async () => {
+		const message =
+			"No HTTP resource was found that matches the request URI 'http://alteryx.example.com/webapi/v3/nothing'.";
+		emulator.injectFault({
+			method: 'GET',
+			path: '/webapi/v3/nothing',
+			status: 404,
+			body: {
+				Message: message,
+				MessageDetail: "No type was found that matches the controller named 'nothing'.",
+			},
+		});
+		const { error } = await run(harness, AlteryxGet, { parameters: { endpoint: 'v3/nothing' } });
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toBe(`${message} (HTTP 404)`);
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toMatch(/^Nothing exists at this endpoint\./);
 	});
 
 	test.each([

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { alteryxApiError } from '../../transport/errors';
 import { type PagingSettings, requestPages } from '../../transport/pagination';
 import {
 	type AlteryxContext,
@@ -11,6 +12,7 @@ import { type AlteryxResponse, decodeJsonBody, jsonValueToItems } from '../../tr
 import { hasDotSegment } from '../../transport/webApi';
 import type { OperationRoute } from '../actions/node.type';
 import { applyLimit } from './parameters';
+import { routeErrorSubject } from './routeErrors';
 
 export interface RouteCall {
 	/** Values for the `{placeholders}` of the route's path. */
@@ -117,7 +119,24 @@ function routeRequest(
 		headers: call.headers,
 		timeout: call.timeout,
 		neverError: call.neverError,
+		subject: routeErrorSubject(route, call.path, call.qs),
 	};
+}
+
+/** The error of a failed answer the caller took with `neverError`, worded like the others. */
+export function routeError(
+	this: AlteryxContext,
+	route: OperationRoute,
+	call: RouteCall,
+	response: AlteryxResponse,
+	itemIndex: number,
+) {
+	return alteryxApiError(
+		this.getNode(),
+		response,
+		itemIndex,
+		routeErrorSubject(route, call.path, call.qs),
+	);
 }
 
 /** Calls the route and returns the parsed JSON body (undefined for an empty body). */

@@ -1,9 +1,8 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { alteryxApiError } from '../../../transport/errors';
 import { decodeJsonBody } from '../../../transport/response';
-import { requestRoute } from '../../helpers/api';
+import { requestRoute, routeError } from '../../helpers/api';
 import type { OperationRoute } from '../node.type';
 
 export const route: OperationRoute = {
@@ -40,14 +39,10 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	const response = await requestRoute.call(
-		this,
-		route,
-		{ body: { name }, neverError: true },
-		itemIndex,
-	);
+	const call = { body: { name }, neverError: true };
+	const response = await requestRoute.call(this, route, call, itemIndex);
 	if (response.statusCode >= 400) {
-		const error = alteryxApiError(this.getNode(), response, itemIndex);
+		const error = routeError.call(this, route, call, response, itemIndex);
 		// The swagger: without the "Create Collections" permission the answer is 401.
 		if (response.statusCode === 401) {
 			error.description = [

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { alteryxApiError } from '../../../transport/errors';
-import { requestRoute } from '../../helpers/api';
+import { requestRoute, routeError } from '../../helpers/api';
 import { responseToBinary } from '../../helpers/binary';
 import { binaryPropertyName } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -48,12 +47,8 @@ export async function execute(
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const failWhenEmpty = this.getNodeParameter('options.failWhenEmpty', itemIndex, false) as boolean;
 	// Alteryx answers 404 "No records are available for download."
-	const response = await requestRoute.call(
-		this,
-		route,
-		{ headers: { Accept: '*/*' }, neverError: true },
-		itemIndex,
-	);
+	const call = { headers: { Accept: '*/*' }, neverError: true };
+	const response = await requestRoute.call(this, route, call, itemIndex);
 	if (response.statusCode === 404 && !failWhenEmpty) {
 		return [
 			{
@@ -66,7 +61,7 @@ export async function execute(
 		];
 	}
 	if (response.statusCode >= 300) {
-		throw alteryxApiError(this.getNode(), response, itemIndex);
+		throw routeError.call(this, route, call, response, itemIndex);
 	}
 	const binary = await responseToBinary.call(this, response, 'usage-records');
 	return [
