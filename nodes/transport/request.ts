@@ -133,7 +133,11 @@ export async function alteryxApiRequest(
 		const attempt = await sendOnce.call(this, options, url);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
-			if (location !== undefined && redirects < MAX_REDIRECTS) {
+			if (location !== undefined && redirects >= MAX_REDIRECTS) {
+				if (request.neverError) return attempt.response;
+				throw tooManyRedirects(node, url, attempt.response.statusCode, itemIndex);
+			}
+			if (location !== undefined) {
 				url = followRedirect(
 					node,
 					credentials,
@@ -217,6 +221,17 @@ function followRedirect(
 			itemIndex,
 		});
 	}
+}
+
+function tooManyRedirects(node: INode, url: URL, status: number, itemIndex: number) {
+	const message = `Alteryx Server redirected the request more than ${MAX_REDIRECTS} times (last at ${url.pathname})`;
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description:
+			'The redirects go round in a loop, so they were not followed further. Check the Web API Address (the one from System Settings, with the right scheme and host) and the proxy or load balancer in front of the server.',
+		httpCode: String(status),
+		itemIndex,
+	});
 }
 
 type Attempt =
