@@ -164,7 +164,8 @@ export async function alteryxApiRequest(
 				continue;
 			}
 			throw new NodeApiError(node, { message: garbled.message } as JsonObject, {
-				...garbled,
+				message: garbled.message,
+				description: `${mayHaveRunNote(request.method)}${garbled.description}${triedTimes(retry)}`,
 				httpCode: String(attempt.response.statusCode),
 				itemIndex,
 			});
@@ -177,8 +178,7 @@ export async function alteryxApiRequest(
 			}
 			if (request.neverError) return attempt.response;
 			const error = alteryxApiError(node, attempt.response, itemIndex);
-			if (retry > 0)
-				error.description = `${error.description ?? ''} Tried ${retry + 1} times.`.trim();
+			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
 		}
 		const tokenError = findTokenError(attempt.error);
@@ -351,6 +351,21 @@ function findTokenError(error: unknown): TokenExchangeError | undefined {
 	return undefined;
 }
 
+/**
+ * Said first in the error of a request that changes something and was not repeated: it may
+ * have run.
+ */
+function mayHaveRunNote(method: IHttpRequestMethods): string {
+	return method === 'POST' || method === 'PATCH'
+		? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
+		: '';
+}
+
+/** What an error adds when the request was retried before it gave up. */
+function triedTimes(retries: number): string {
+	return retries > 0 ? ` Tried ${retries + 1} times.` : '';
+}
+
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 function connectionError(
@@ -361,12 +376,8 @@ function connectionError(
 	retries: number,
 	method: IHttpRequestMethods,
 ) {
-	const tried = retries > 0 ? ` Tried ${retries + 1} times.` : '';
-	// Said first for a request that changes something and was not repeated: it may have run.
-	const mayHaveRun =
-		method === 'POST' || method === 'PATCH'
-			? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
-			: '';
+	const tried = triedTimes(retries);
+	const mayHaveRun = mayHaveRunNote(method);
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
 	const tokenError = findTokenError(error);
