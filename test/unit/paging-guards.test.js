@@ -5,24 +5,17 @@
 // (records known by their content) and the Alteryx Server node (records known by their id).
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
-const { requestsTo, run, startServerAndHarness } = require('./helpers');
+const { requestsTo, run, useServerAndHarness } = require('./helpers');
 
 const DAILY_SALES_ETL = '66ebd18d3d62000400000002';
 const MARKETING_MIX = '66ebd18d3d62000400000006'; // no job history: the real answer is []
 const JOBS_OF = (workflowId) => `/webapi/v3/workflows/${workflowId}/jobs`;
 
-let emulator;
-let harness;
-beforeAll(async () => {
-	({ emulator, harness } = await startServerAndHarness());
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const env = useServerAndHarness();
 
 /** Pages as the server answered them (not the 401 of a token the reset forgot). */
-const pages = (path) => requestsTo(emulator, 'GET', path).filter((entry) => entry.status !== 401);
+const pages = (path) =>
+	requestsTo(env.emulator, 'GET', path).filter((entry) => entry.status !== 401);
 
 /** `count` job records numbered from `first`, with 24-hex ids like Alteryx's. */
 function jobs(first, count, idField = 'id') {
@@ -38,14 +31,14 @@ function jobs(first, count, idField = 'id') {
 
 /** The server answers these bodies, in order, to the next GETs of `path`. */
 function answerPages(path, ...bodies) {
-	for (const body of bodies) emulator.injectFault({ method: 'GET', path, status: 200, body });
+	for (const body of bodies) env.emulator.injectFault({ method: 'GET', path, status: 200, body });
 }
 
 const ids = (items, idField = 'id') => items.map((item) => item.json[idField]);
 
 describe('GET node (Pagination option)', () => {
 	const getAll = (endpoint, pageSize) =>
-		run(harness, AlteryxGet, {
+		run(env.harness, AlteryxGet, {
 			parameters: {
 				endpoint,
 				options: { pagination: { pagination: { returnAll: true, pageSize } } },
@@ -53,7 +46,7 @@ describe('GET node (Pagination option)', () => {
 		});
 
 	test('an endpoint that ignores offset and limit (v3/workflows) is read twice, not for ever', async () => {
-		const workflows = emulator.state.workflows.size;
+		const workflows = env.emulator.state.workflows.size;
 		expect(workflows).toBeGreaterThan(2);
 		let timer;
 		const result = await Promise.race([
@@ -90,7 +83,7 @@ describe('GET node (Pagination option)', () => {
 
 describe('Alteryx Server node (Return All of Get Jobs and Get Many jobs)', () => {
 	const getJobs = () =>
-		run(harness, AlteryxServer, {
+		run(env.harness, AlteryxServer, {
 			parameters: {
 				resource: 'workflow',
 				operation: 'getJobs',
@@ -124,7 +117,7 @@ describe('Alteryx Server node (Return All of Get Jobs and Get Many jobs)', () =>
 	test('Get Many jobs ({ data, pagination } pages that always say hasNextPage): stops at the repeat', async () => {
 		const envelope = { data: jobs(0, 100, 'jobId'), pagination: { hasNextPage: true } };
 		answerPages('/webapi/v3/jobs', envelope, envelope, envelope, envelope, envelope);
-		const { items, error } = await run(harness, AlteryxServer, {
+		const { items, error } = await run(env.harness, AlteryxServer, {
 			parameters: { resource: 'job', operation: 'getAll', returnAll: true },
 		});
 		expect(error).toBeUndefined();

@@ -3,25 +3,23 @@
 // by content type or shape, text for text types, a file for everything else, with the file
 // name from Content-Disposition (RFC 6266) or the address, and scalars turned into items.
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
-const { run, startServerAndHarness } = require('./helpers');
+const { run, useServerAndHarness } = require('./helpers');
 
-let emulator;
-let harness;
-beforeAll(async () => {
-	({ emulator, harness } = await startServerAndHarness());
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const env = useServerAndHarness();
 
 /** The server answers `body` with `headers` to the next GET of `/webapi/{endpoint}`. */
 function answer(endpoint, headers, body) {
-	emulator.injectFault({ method: 'GET', path: `/webapi/${endpoint}`, status: 200, headers, body });
+	env.emulator.injectFault({
+		method: 'GET',
+		path: `/webapi/${endpoint}`,
+		status: 200,
+		headers,
+		body,
+	});
 }
 
 const get = (endpoint, options = {}) =>
-	run(harness, AlteryxGet, { parameters: { endpoint, options } });
+	run(env.harness, AlteryxGet, { parameters: { endpoint, options } });
 
 const NO_CONTENT_TYPE = { 'Content-Type': '' };
 
@@ -97,8 +95,8 @@ describe('files and their names', () => {
 		const { items, error } = await get('v3/workflows', { responseFormat: 'file' });
 		expect(error).toBeUndefined();
 		expect(items[0].binary.data.mimeType).toBe('application/json');
-		const bytes = await harness.binaryBuffer(items[0].binary.data);
-		expect(JSON.parse(bytes.toString('utf8'))).toHaveLength(emulator.state.workflows.size);
+		const bytes = await env.harness.binaryBuffer(items[0].binary.data);
+		expect(JSON.parse(bytes.toString('utf8'))).toHaveLength(env.emulator.state.workflows.size);
 	});
 
 	test('Response Format File without a content type is application/octet-stream', async () => {

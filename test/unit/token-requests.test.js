@@ -6,38 +6,17 @@
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
-const { startEmulator } = require('../emulator');
 const { createHarness } = require('../harness');
-const { requestsTo, run } = require('./helpers');
+const { harnessFor, requestsTo, run, useServerAndHarness } = require('./helpers');
 
 const TOKEN_PATH = '/webapi/oauth2/token';
 const SALES_FORECAST = '66ebd18d3d62000400000001';
 
-let emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	emulator.configure({ tokenErrorStyle: 'katana', tokenTtlSeconds: 3600 });
-});
+const env = useServerAndHarness();
+beforeEach(() => env.emulator.configure({ tokenErrorStyle: 'katana', tokenTtlSeconds: 3600 }));
 
-function harnessFor(overrides = {}) {
-	const { clientId, clientSecret } = emulator.credentials.curator;
-	return createHarness({
-		webApiUrl: emulator.webApiUrl,
-		clientId,
-		clientSecret,
-		authentication: 'header',
-		...overrides,
-	});
-}
-
-const tokenRequests = () => requestsTo(emulator, 'POST', TOKEN_PATH);
-const apiRequests = () => emulator.requests.filter((entry) => entry.path !== TOKEN_PATH);
+const tokenRequests = () => requestsTo(env.emulator, 'POST', TOKEN_PATH);
+const apiRequests = () => env.emulator.requests.filter((entry) => entry.path !== TOKEN_PATH);
 
 describe('a rejected key or secret costs exactly one token request', () => {
 	const NODES = [
@@ -55,11 +34,15 @@ describe('a rejected key or secret costs exactly one token request', () => {
 		['rfc6749', '401'],
 	])('wrong secret, the server answering %s style (%s)', async (style, status) => {
 		for (const [label, NodeClass, parameters] of NODES) {
-			emulator.reset();
-			emulator.configure({ tokenErrorStyle: style });
-			const { error } = await run(harnessFor({ clientSecret: 'not-the-secret-1234' }), NodeClass, {
-				parameters,
-			});
+			env.emulator.reset();
+			env.emulator.configure({ tokenErrorStyle: style });
+			const { error } = await run(
+				harnessFor(env.emulator, { clientSecret: 'not-the-secret-1234' }),
+				NodeClass,
+				{
+					parameters,
+				},
+			);
 			expect({ label, tokenRequests: tokenRequests().length }).toEqual({
 				label,
 				tokenRequests: 1,
@@ -72,7 +55,7 @@ describe('a rejected key or secret costs exactly one token request', () => {
 	});
 
 	test('a key the server does not know (GET node with five retries allowed): one token request', async () => {
-		const { error } = await run(harnessFor({ clientId: 'no-such-key' }), AlteryxGet, {
+		const { error } = await run(harnessFor(env.emulator, { clientId: 'no-such-key' }), AlteryxGet, {
 			parameters: {
 				endpoint: 'v3/workflows',
 				options: { maxRetries: 5, maxRetryWait: 0.01 },
@@ -88,8 +71,8 @@ describe('a rejected key or secret costs exactly one token request', () => {
 		[405, { message: 'Method not allowed' }, /No OAuth2 token endpoint/],
 		[403, { message: 'Forbidden' }, /could not issue an access token/],
 	])('a token endpoint answering %i is not asked again', async (status, body, message) => {
-		emulator.injectFault({ path: TOKEN_PATH, status, body, times: Infinity });
-		const { error } = await run(harnessFor(), AlteryxGet, {
+		env.emulator.injectFault({ path: TOKEN_PATH, status, body, times: Infinity });
+		const { error } = await run(harnessFor(env.emulator), AlteryxGet, {
 			parameters: {
 				endpoint: 'v3/workflows',
 				options: { maxRetries: 3, maxRetryWait: 0.01 },
@@ -132,10 +115,10 @@ describe('a caller holding the replaced token', () => {
 	 */
 	async function replacedToken() {
 		jest.useFakeTimers({ ...ONLY_DATE, now: Date.now() });
-		const first = harnessFor();
+		const first = harnessFor(env.emulator);
 		expect((await run(first, AlteryxGet, listWorkflows)).error).toBeUndefined();
 		const holdingT1 = first.storedCredentials();
-		emulator.expireAllTokens();
+		env.emulator.expireAllTokens();
 		expect((await run(first, AlteryxGet, listWorkflows)).error).toBeUndefined();
 		const t2 = first.storedCredentials().accessToken;
 		expect(t2).not.toBe(holdingT1.accessToken);
@@ -161,7 +144,7 @@ describe('a caller holding the replaced token', () => {
 	});
 
 	test('with a 60 s token the window is half its lifetime: 30 s', async () => {
-		emulator.configure({ tokenTtlSeconds: 60 });
+		env.emulator.configure({ tokenTtlSeconds: 60 });
 		const callAfter = await replacedToken();
 		expect(await callAfter(25)).toEqual({ exchanges: 0, gotT2: true });
 		expect(await callAfter(35)).toEqual({ exchanges: 1, gotT2: false });
