@@ -10,7 +10,10 @@ export interface PagingSettings {
 	limit: number;
 	/** How many records to ask for per request. */
 	pageSize?: number;
-	/** Field that identifies a record; repeated records are dropped (and end the paging). */
+	/**
+	 * Field that identifies a record; repeated records are dropped (and end the paging). Without
+	 * it, records with the same content are the same record.
+	 */
 	idField?: string;
 	/** Names of the paging query parameters (empty means the default). */
 	offsetParameter?: string;
@@ -77,7 +80,9 @@ export async function requestPages(
 		}
 		let added = 0;
 		for (const record of jsonValueToItems(page, true)) {
-			const id = paging.idField ? record[paging.idField] : undefined;
+			// Without an id field (the verb nodes) a record is known by its content: an endpoint
+			// that ignores offset and limit (GET v3/workflows) answers the same list every time.
+			const id = paging.idField ? record[paging.idField] : JSON.stringify(record);
 			if (typeof id === 'string') {
 				if (seen.has(id)) continue;
 				seen.add(id);

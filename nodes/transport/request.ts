@@ -152,7 +152,11 @@ export async function alteryxApiRequest(
 		const attempt = await sendOnce.call(this, options, url);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
-			if (location !== undefined && redirects < MAX_REDIRECTS) {
+			if (location !== undefined && redirects >= MAX_REDIRECTS) {
+				if (request.neverError) return redacted(attempt.response);
+				throw tooManyRedirects(node, url, attempt.response.statusCode, itemIndex);
+			}
+			if (location !== undefined) {
 				url = followRedirect(
 					node,
 					credentials,
@@ -179,7 +183,8 @@ export async function alteryxApiRequest(
 				continue;
 			}
 			throw new NodeApiError(node, { message: garbled.message } as JsonObject, {
-				...garbled,
+				message: garbled.message,
+				description: `${mayHaveRunNote(request.method)}${garbled.description}${triedTimes(retry)}`,
 				httpCode: String(attempt.response.statusCode),
 				itemIndex,
 			});
@@ -192,8 +197,7 @@ export async function alteryxApiRequest(
 			}
 			if (request.neverError) return redacted(attempt.response);
 			const error = alteryxApiError(node, redacted(attempt.response), itemIndex, request.subject);
-			if (retry > 0)
-				error.description = `${error.description ?? ''} Tried ${retry + 1} times.`.trim();
+			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
 		}
 		const tokenError = findTokenError(attempt.error);
@@ -236,6 +240,17 @@ function followRedirect(
 			itemIndex,
 		});
 	}
+}
+
+function tooManyRedirects(node: INode, url: URL, status: number, itemIndex: number) {
+	const message = `Alteryx Server redirected the request more than ${MAX_REDIRECTS} times (last at ${url.pathname})`;
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description:
+			'The redirects go round in a loop, so they were not followed further. Check the Web API Address (the one from System Settings, with the right scheme and host) and the proxy or load balancer in front of the server.',
+		httpCode: String(status),
+		itemIndex,
+	});
 }
 
 type Attempt =
@@ -355,6 +370,21 @@ function findTokenError(error: unknown): TokenExchangeError | undefined {
 	return undefined;
 }
 
+/**
+ * Said first in the error of a request that changes something and was not repeated: it may
+ * have run.
+ */
+function mayHaveRunNote(method: IHttpRequestMethods): string {
+	return method === 'POST' || method === 'PATCH'
+		? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
+		: '';
+}
+
+/** What an error adds when the request was retried before it gave up. */
+function triedTimes(retries: number): string {
+	return retries > 0 ? ` Tried ${retries + 1} times.` : '';
+}
+
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 function connectionError(
@@ -365,12 +395,8 @@ function connectionError(
 	retries: number,
 	method: IHttpRequestMethods,
 ) {
-	const tried = retries > 0 ? ` Tried ${retries + 1} times.` : '';
-	// Said first for a request that changes something and was not repeated: it may have run.
-	const mayHaveRun =
-		method === 'POST' || method === 'PATCH'
-			? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
-			: '';
+	const tried = triedTimes(retries);
+	const mayHaveRun = mayHaveRunNote(method);
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
 	const tokenError = findTokenError(error);

@@ -155,7 +155,7 @@ describe('GET: transient faults are retried', () => {
 			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(3);
 			expectActionable(error, what, todo);
 			expect(error.context.itemIndex).toBe(0);
-			if (!/JSON|HTML/.test(label)) expect(error.description).toMatch(/Tried 3 times\./);
+			expect(error.description).toMatch(/Tried 3 times\./);
 		},
 	);
 
@@ -383,6 +383,50 @@ describe('POST is never repeated once it may have reached the server', () => {
 			expect(error).toBeDefined();
 			expect(error.context.itemIndex).toBe(0);
 			expect(error.description ?? '').not.toMatch(/Tried \d+ times/);
+		},
+	);
+
+	/** 2xx answers whose body is not what the Web API sends: [label, fault, what the error says] */
+	const GARBLED_2XX = [
+		[
+			'HTML login page with status 200',
+			{ status: 200, headers: HTML, body: LOGIN_PAGE },
+			/web page/,
+		],
+		[
+			'malformed JSON with status 200',
+			{
+				status: 200,
+				headers: JSON_TYPE,
+				body: '{"id": "66ebd18d3d620f0000000001", status: Queued}',
+			},
+			/malformed JSON/,
+		],
+		[
+			'cut-off JSON with status 200',
+			{
+				status: 200,
+				headers: JSON_TYPE,
+				body: '{"id": "66ebd18d3d620f0000000001", "status": "Que',
+			},
+			/incomplete/,
+		],
+	];
+
+	test.each(GARBLED_2XX)(
+		'%s on the enqueue: sent once (the server may have queued the job), and the error says what came back',
+		async (label, fault, what) => {
+			emulator.injectFault({ method: 'POST', path: JOBS_PATH, times: Infinity, ...fault });
+			const { error } = await enqueueJob({ maxRetries: 3, maxRetryWait: 0.01 });
+			recorder.fault(label, injectedFaults(emulator));
+			recorder.enqueues({ expected: 0, actual: emulator.counters.jobEnqueues });
+			expect(attempts(emulator, 'POST', JOBS_PATH)).toHaveLength(1);
+			expect(error.constructor.name).toBe('NodeApiError');
+			expect(error.message).toMatch(what);
+			expect(error.context.itemIndex).toBe(0);
+			// The job may be queued: the user is told to check before running it again.
+			expect(error.description).toMatch(/may already have carried out this POST/);
+			expect(error.description).not.toMatch(/Tried \d+ times/);
 		},
 	);
 

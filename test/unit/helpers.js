@@ -3,17 +3,37 @@
 const { startEmulator } = require('../emulator');
 const { createHarness } = require('../harness');
 
-async function startServerAndHarness(emulatorOptions = {}, credentialOverrides = {}) {
-	const emulator = await startEmulator(emulatorOptions);
+/** A harness for the emulator's curator (header client authentication), with no token yet. */
+function harnessFor(emulator, credentialOverrides = {}) {
 	const { clientId, clientSecret } = emulator.credentials.curator;
-	const harness = createHarness({
+	return createHarness({
 		webApiUrl: emulator.webApiUrl,
 		clientId,
 		clientSecret,
 		authentication: 'header',
 		...credentialOverrides,
 	});
-	return { emulator, harness };
+}
+
+async function startServerAndHarness(emulatorOptions = {}, credentialOverrides = {}) {
+	const emulator = await startEmulator(emulatorOptions);
+	return { emulator, harness: harnessFor(emulator, credentialOverrides) };
+}
+
+/**
+ * One emulator and harness for the whole test file, the emulator reset before each test and
+ * closed after the last. `env.emulator` and `env.harness` exist once beforeAll has run.
+ */
+function useServerAndHarness(emulatorOptions = {}) {
+	const env = {};
+	beforeAll(async () => {
+		Object.assign(env, await startServerAndHarness(emulatorOptions));
+	});
+	afterAll(async () => {
+		await env.emulator?.close();
+	});
+	beforeEach(() => env.emulator.reset());
+	return env;
 }
 
 /** Runs a node and returns its output items, or the error it threw. */
@@ -69,4 +89,12 @@ function binaryItem(bytes, fileName) {
 	};
 }
 
-module.exports = { binaryItem, requestsTo, run, startServerAndHarness, uploadParameters };
+module.exports = {
+	binaryItem,
+	harnessFor,
+	requestsTo,
+	run,
+	startServerAndHarness,
+	uploadParameters,
+	useServerAndHarness,
+};

@@ -327,6 +327,82 @@ describe('Update (GET → merge → PUT)', () => {
 		}
 	});
 
+	/** What the update contract can change, as the server stores it. */
+	function settingsOf(workflow) {
+		const version = workflow.versions.find((v) => v.versionId === workflow.publishedVersionId);
+		return JSON.parse(
+			JSON.stringify({
+				...Object.fromEntries(
+					[
+						'name',
+						'ownerId',
+						'workerTag',
+						'districtTags',
+						'comments',
+						'isPublic',
+						'isReadyForMigration',
+						'othersMayDownload',
+						'othersCanExecute',
+						'othersCanViewHistory',
+						'executionMode',
+						'hasPrivateDataExemption',
+						'publishedVersionId',
+					].map((field) => [field, workflow[field]]),
+				),
+				version: {
+					executionMode: version.executionMode,
+					workflowCredentialType: version.workflowCredentialType,
+					credentialId: version.credentialId,
+					othersMayDownload: version.othersMayDownload,
+					othersCanViewHistory: version.othersCanViewHistory,
+				},
+			}),
+		);
+	}
+
+	test.each([
+		['name', 'Daily Sales ETL (hourly)'],
+		['comments', 'Now loads hourly'],
+		['workerTag', 'fast-workers'],
+	])(
+		'changing only %s keeps every other setting on the server, none reset to a default',
+		async (field, value) => {
+			// Every setting away from its default, so a field the PUT leaves out shows as lost.
+			const workflow = env.emulator.state.workflows.get(workflows.dailySalesEtl);
+			Object.assign(workflow, {
+				comments: 'Loads the daily extract; owned by Finance',
+				workerTag: 'etl-workers',
+				districtTags: ['district-north'],
+				isPublic: true,
+				isReadyForMigration: true,
+				othersMayDownload: false,
+				othersCanExecute: false,
+				othersCanViewHistory: false,
+				executionMode: 'SemiSafe',
+				hasPrivateDataExemption: true,
+			});
+			Object.assign(workflow.versions[0], {
+				executionMode: 'SemiSafe',
+				workflowCredentialType: 'Specific',
+				credentialId: SEED_IDS.credentials.svcAlteryx,
+				othersMayDownload: false,
+				othersCanViewHistory: false,
+			});
+			const before = settingsOf(workflow);
+
+			const [item] = await env.runNode({
+				resource: 'workflow',
+				operation: 'update',
+				workflowId: byId(workflows.dailySalesEtl),
+				updateFields: { [field]: value },
+			});
+
+			const after = settingsOf(env.emulator.state.workflows.get(workflows.dailySalesEtl));
+			expect(after).toEqual({ ...before, [field]: value });
+			expect(item.json[field]).toBe(value);
+		},
+	);
+
 	test('with no field to update the item fails without calling the server', async () => {
 		await expect(
 			env.runNode({
