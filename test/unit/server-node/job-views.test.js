@@ -171,7 +171,7 @@ describe('Download Output', () => {
 			},
 		});
 		expect(error.constructor.name).toBe('NodeOperationError');
-		expect(error.message).toMatch(/output ID/);
+		expect(error.message).toMatch(/Output Name or ID is empty/);
 		expect(env.apiCalls().filter((call) => call.includes('/output/'))).toEqual([]);
 	});
 });
