@@ -98,14 +98,14 @@ const TRANSIENT_FAULTS = [
 	[
 		'no answer (timeout)',
 		{ kind: 'hang' },
-		/did not answer in time/,
+		/too slow: no complete answer within 0\.25 s \(GET \/webapi\/v3\/workflows\//,
 		/Raise the Timeout option/,
 		{ timeout: 250 },
 	],
 	[
 		'answer after the timeout',
 		{ kind: 'slow', delayMs: 1500 },
-		/did not answer in time/,
+		/too slow: no complete answer within 0\.25 s/,
 		/Raise the Timeout option/,
 		{ timeout: 250 },
 	],

@@ -437,9 +437,9 @@ describe('errors', () => {
 		// n8n sends an item to the error output when its JSON holds only error/message/details.
 		expect(Object.keys(items[0].json).sort()).toEqual(['details', 'error']);
 		expect(items[1].json.error).toBeUndefined();
-		expect(Object.keys(items[0].json.details.modelState).some((key) => key.endsWith('.lastName'))).toBe(
-			true,
-		);
+		expect(
+			Object.keys(items[0].json.details.modelState).some((key) => key.endsWith('.lastName')),
+		).toBe(true);
 		expect(items[1].json.email).toBe('grace@example.com');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
@@ -515,7 +515,9 @@ describe('errors', () => {
 		const { error } = await run(harness, AlteryxGet, {
 			parameters: { endpoint: 'v3/workflows', options: { timeout: 300, maxRetries: 0 } },
 		});
-		expect(error.message).toMatch(/did not answer in time/);
+		expect(error.message).toMatch(
+			/too slow: no complete answer within 0\.3 s \(GET \/webapi\/v3\/workflows\)/,
+		);
 
 		// With retries (the default), the next attempt after a timeout gets through.
 		const { items } = await run(harness, AlteryxGet, {
