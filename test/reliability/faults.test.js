@@ -691,3 +691,188 @@ describe('token endpoint down', () => {
 		expect(tokenRequests(emulator)).toHaveLength(2);
 	});
 });
+
+describe('slow servers: Timeout is a deadline for the whole exchange', () => {
+	// A socket-idle timeout never fires on these: each sends something at least once a second.
+	// The emulator gives up on its own after durationMs, so nothing outlives the suite.
+	const TRICKLE_MS = 60_000;
+	const JOB_PATH = /^\/webapi\/v3\/jobs\/[0-9a-f]{24}$/;
+	const SLOW_SERVERS = [
+		['trickling body', { kind: 'trickle', durationMs: TRICKLE_MS }],
+		['headers sent slowly', { kind: 'trickleHeaders', durationMs: TRICKLE_MS }],
+		['accepted, never answered', { kind: 'hang' }],
+	];
+
+	// A token exchange outlives the request that started it (up to its own 60 s deadline, so a
+	// later request can still use its token): end it, or the next test would join it.
+	afterEach(() => {
+		for (const response of emulator.hangingResponses) response.destroy();
+	});
+
+	/** Resolves once the emulator holds no open slow response (the client really let go). */
+	async function slowResponsesClosed() {
+		for (let wait = 0; wait < 40 && emulator.hangingResponses.size > 0; wait++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		return emulator.hangingResponses.size;
+	}
+
+	test.each(SLOW_SERVERS)(
+		'GET, server fault "%s": fails at the deadline, long before the server is done',
+		async (label, fault) => {
+			emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, times: Infinity, ...fault });
+			const started = Date.now();
+			const { error } = await getWorkflow({ timeout: 2000, maxRetries: 0 });
+			const elapsed = Date.now() - started;
+			recorder.fault(label, injectedFaults(emulator));
+			expect(elapsed).toBeGreaterThanOrEqual(1900);
+			expect(elapsed).toBeLessThan(15_000);
+			expectActionable(
+				error,
+				/^Alteryx Server was too slow: no complete answer within 2 s \(GET \/webapi\/v3\/workflows\/66ebd18d3d62000400000001\)$/,
+				/Raise the Timeout option.*connecting, the access token, the headers and the whole body/s,
+			);
+			expect(error.context.itemIndex).toBe(0);
+			// The connection is torn down, not just abandoned: the server sees the client go.
+			expect(await slowResponsesClosed()).toBe(0);
+		},
+	);
+
+	test('a trickling GET is retried like a timeout, each attempt with its own deadline', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+		});
+		const started = Date.now();
+		const { items, error } = await getWorkflow({ timeout: 1000, maxRetryWait: 0.05 });
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(SALES_FORECAST);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
+	test.each([
+		['trickling body', { kind: 'trickle', durationMs: TRICKLE_MS }],
+		['headers sent slowly', { kind: 'trickleHeaders', durationMs: TRICKLE_MS }],
+	])(
+		'POST, server fault "%s": sent exactly once, and the error says it may have run',
+		async (label, fault) => {
+			emulator.injectFault({ method: 'POST', path: JOBS_PATH, times: Infinity, ...fault });
+			const started = Date.now();
+			const { error } = await enqueueJob({ timeout: 2000, maxRetryWait: 0.05 });
+			recorder.fault(label, injectedFaults(emulator));
+			// The trickled answer is the real one: the job was queued, once.
+			recorder.enqueues({ expected: 1, actual: emulator.counters.jobEnqueues });
+			expect(Date.now() - started).toBeLessThan(15_000);
+			expect(attempts(emulator, 'POST', JOBS_PATH)).toHaveLength(1);
+			expect(emulator.counters.jobEnqueues).toBe(1);
+			expectActionable(
+				error,
+				/too slow: no complete answer within 2 s \(POST \/webapi\/v3\/workflows\/.*\/jobs\)$/,
+				/may already have carried out this POST.*not sent again/s,
+			);
+			expect(await slowResponsesClosed()).toBe(0);
+		},
+	);
+
+	test('a trickling token endpoint: the request fails at its own deadline, not the token’s 60 s', async () => {
+		emulator.injectFault({
+			path: TOKEN_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const started = Date.now();
+		const { error } = await getWorkflow({ timeout: 2000, maxRetries: 0 });
+		recorder.fault('token endpoint trickling', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(0);
+		expectActionable(error, /too slow: no complete answer within 2 s/, /access token/);
+	});
+
+	test('the token exchange has a deadline of its own (the credential and the Authenticate node)', async () => {
+		const corePaths = { paths: [require.resolve('n8n-core')] };
+		const { Container } = require(require.resolve('@n8n/di', corePaths));
+		const { OutboundHttp } = require(require.resolve('@n8n/backend-network', corePaths));
+		const { requestAccessToken } = require('../../nodes/transport/token');
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'trickle', durationMs: TRICKLE_MS });
+		const { clientId, clientSecret } = emulator.credentials.curator;
+		const started = Date.now();
+		const error = await requestAccessToken(
+			(options) => Container.get(OutboundHttp).requests().request(options),
+			{ webApiUrl: emulator.webApiUrl, clientId, clientSecret },
+			1500,
+		).catch((failure) => failure);
+		recorder.fault('token endpoint trickling', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(error.message).toBe(
+			'Alteryx Server was too slow to issue an access token: no complete answer within 1.5 s (POST /webapi/oauth2/token)',
+		);
+		// Retried like a timeout (the token request changes nothing).
+		expect(error.networkCode).toBe('ETIMEDOUT');
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+
+	test('Run and Wait: a trickling status poll fails the item within its Timeout, not after the transport’s 300 s', async () => {
+		const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
+		emulator.injectFault({
+			method: 'GET',
+			path: JOB_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const started = Date.now();
+		const { error } = await run(freshHarness(emulator), AlteryxServer, {
+			parameters: {
+				resource: 'workflow',
+				operation: 'run',
+				workflowId: { __rl: true, mode: 'id', value: SALES_FORECAST },
+				waitForCompletion: true,
+				options: { timeout: 1, pollInterval: 0.1 },
+			},
+		});
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(emulator.counters.jobEnqueues).toBe(1);
+		expectActionable(
+			error,
+			/too slow: no complete answer within 1 s \(GET \/webapi\/v3\/jobs\/[0-9a-f]{24}\)$/,
+			/Raise the Timeout option/,
+		);
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+
+	test('a cancelled execution stops a trickling request at once and is not reported as a timeout', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const cancel = new AbortController();
+		// Cancelled once the GET is being trickled.
+		const watcher = setInterval(() => {
+			if (attempts(emulator, 'GET', WORKFLOW_PATH).length > 0) {
+				clearInterval(watcher);
+				setTimeout(() => cancel.abort(), 300);
+			}
+		}, 20);
+		const started = Date.now();
+		const { error } = await run(freshHarness(emulator), AlteryxGet, {
+			parameters: { endpoint: `v3/workflows/${SALES_FORECAST}`, options: { timeout: 10_000 } },
+			abortSignal: cancel.signal,
+		});
+		clearInterval(watcher);
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(error.message).toBe('The execution was cancelled');
+		expect(error.message).not.toMatch(/too slow/);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+});
