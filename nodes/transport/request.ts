@@ -369,7 +369,7 @@ function refuseOversizedBody(
 	const mib = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
 	throw new NodeOperationError(
 		node,
-		`The answer is too large to turn into items: ${mib(response.body.length)} MiB of ${kind.toUpperCase()}, more than the limit of ${mib(decode.maxBytes)} MiB`,
+		`The answer is too large to turn into items: ${mib(response.body.length)} MiB of ${kind === 'json' ? 'JSON' : 'text'}, more than the limit of ${mib(decode.maxBytes)} MiB`,
 		{
 			description:
 				'Ask for less at a time (the Pagination option or a Limit, or filters in the query), or set Response Format to File in the Alteryx Server GET node to keep the answer as a file. The GET, POST, PUT and DELETE nodes take a higher limit in Options → Max Response Size (0 = no limit), at the cost of memory.',

@@ -876,3 +876,116 @@ describe('slow servers: Timeout is a deadline for the whole exchange', () => {
 		expect(await slowResponsesClosed()).toBe(0);
 	});
 });
+
+describe('oversized answers: Max Response Size', () => {
+	const MIB = 1024 * 1024;
+	// 2 MiB of JSON: 1024 records of about 2 KiB.
+	const bigList = () =>
+		JSON.stringify(
+			Array.from({ length: 1024 }, (_, index) => ({ index, padding: 'x'.repeat(2100) })),
+		);
+	const injectBig = (headers = JSON_TYPE, body = bigList()) =>
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 200, headers, body });
+
+	test.each([
+		['JSON', JSON_TYPE, 'autodetect'],
+		['JSON', JSON_TYPE, 'json'],
+		['text', { 'Content-Type': 'text/plain; charset=utf-8' }, 'autodetect'],
+		['text', JSON_TYPE, 'text'],
+	])(
+		'%s over the limit (%j, Response Format %s) fails the item before it becomes items, not retried',
+		async (kind, headers, responseFormat) => {
+			injectBig(headers);
+			const { error } = await getWorkflow({ maxResponseSize: 1, responseFormat });
+			recorder.fault('oversized answer', injectedFaults(emulator));
+			expect(error.constructor.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(
+				new RegExp(
+					`too large to turn into items: 2(\\.\\d+)? MiB of ${kind}, more than the limit of 1 MiB`,
+				),
+			);
+			expect(error.description).toMatch(/Pagination.*Response Format to File.*Max Response Size/s);
+			expect(error.context.itemIndex).toBe(0);
+			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		},
+	);
+
+	test('with Continue On Fail the oversized item becomes an error item, the others go on', async () => {
+		injectBig();
+		const { items, error } = await run(freshHarness(emulator), AlteryxGet, {
+			parameters: { endpoint: `v3/workflows/${SALES_FORECAST}`, options: { maxResponseSize: 1 } },
+			items: [{ a: 1 }, { a: 2 }],
+			continueOnFail: true,
+		});
+		recorder.fault('oversized answer', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toMatch(/too large to turn into items/);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json.id).toBe(SALES_FORECAST);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('files are not limited: Response Format File keeps the whole answer', async () => {
+		const body = bigList();
+		injectBig(JSON_TYPE, body);
+		const harness = freshHarness(emulator);
+		const { items, error } = await run(harness, AlteryxGet, {
+			parameters: {
+				endpoint: `v3/workflows/${SALES_FORECAST}`,
+				options: { maxResponseSize: 1, responseFormat: 'file' },
+			},
+		});
+		expect(error).toBeUndefined();
+		const bytes = await harness.binaryBuffer(items[0].binary.data);
+		expect(bytes.length).toBe(Buffer.byteLength(body));
+		expect(bytes.length).toBeGreaterThan(2 * MIB - 1);
+	});
+
+	test('0 means no limit', async () => {
+		injectBig();
+		const { items, error } = await getWorkflow({ maxResponseSize: 0 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1024);
+	});
+
+	test('an answer within the limit is read as usual', async () => {
+		injectBig();
+		const { items, error } = await getWorkflow({ maxResponseSize: 3 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1024);
+	});
+
+	test('a Max Response Size that is not a number of MiB is a configuration error naming it', async () => {
+		const { error } = await getWorkflow({ maxResponseSize: 'lots' });
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message).toMatch(/Max Response Size must be a number of MiB.*"lots"/);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(0);
+	});
+
+	test('the Alteryx Server node refuses a JSON answer over the default 64 MiB', async () => {
+		const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
+		// 65 MiB of valid JSON (an empty list padded with spaces): cheap to build and to send.
+		const body = Buffer.alloc(65 * MIB, 0x20);
+		body[0] = 0x5b; // [
+		body[body.length - 1] = 0x5d; // ]
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 200,
+			headers: JSON_TYPE,
+			body,
+		});
+		const { error } = await run(freshHarness(emulator), AlteryxServer, {
+			parameters: {
+				resource: 'workflow',
+				operation: 'get',
+				workflowId: { __rl: true, mode: 'id', value: SALES_FORECAST },
+			},
+		});
+		recorder.fault('oversized answer', injectedFaults(emulator));
+		expect(error.message).toMatch(
+			/too large to turn into items: 65 MiB of JSON, more than the limit of 64 MiB/,
+		);
+	});
+});
