@@ -152,13 +152,19 @@ export async function waitForJob(
 			timedOut = true;
 			break;
 		}
-		if (this.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
+		const cancelled = () =>
+			new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
 				description: `Alteryx job ${jobId} keeps running on the server.`,
 				itemIndex,
 			});
+		const cancelSignal = this.getExecutionCancelSignal();
+		if (cancelSignal?.aborted) throw cancelled();
+		try {
+			// Ends early (rejects) when the execution is cancelled during the wait.
+			await sleep(Math.min(settings.pollIntervalMs, remaining), cancelSignal);
+		} catch {
+			throw cancelled();
 		}
-		await sleep(Math.min(settings.pollIntervalMs, remaining));
 		job = await poll();
 		polls++;
 	}

@@ -297,4 +297,28 @@ describe('Run and Wait: how the wait ends', () => {
 		const [job] = [...env.emulator.state.jobs.values()];
 		expect(job.cancelledAtMs).toBeNull();
 	});
+
+	test('a cancel between two polls ends the wait without waiting out the poll interval', async () => {
+		const cancel = new AbortController();
+		const pending = env
+			.runNode(
+				runParameters(workflows.dailySalesEtl, { options: { timeout: 25, pollInterval: 10 } }),
+				{ abortSignal: cancel.signal },
+			)
+			.catch((thrown) => thrown);
+		// The first poll has been answered: the node is sleeping for 10 s.
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const polls = env.emulator.requests.filter((entry) => JOB_PATH.test(entry.path));
+			if (polls.length === 1 && polls[0].status === 200) break;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const cancelledAt = Date.now();
+		cancel.abort();
+		const error = await pending;
+		expect(Date.now() - cancelledAt).toBeLessThan(2000);
+		expect(error.message).toBe('The execution was cancelled while waiting');
+		expect(error.description).toMatch(/keeps running on the server/);
+		expect(env.emulator.requests.filter((entry) => JOB_PATH.test(entry.path))).toHaveLength(1);
+	});
 });
