@@ -256,7 +256,8 @@ class ExecutionCancelledError extends Error {
  * One attempt, over within `timeoutMs` whatever the server does (a socket-idle timeout never
  * fires on a server that trickles a byte a second). n8n core sets the request's abort signal
  * from `getExecutionCancelSignal()`, overwriting one in the options, so the helper is called on a
- * context whose signal is the execution's cancel signal or the deadline, whichever comes first.
+ * context whose signal is the execution's cancel signal or the deadline, whichever comes first
+ * (docs/decisions/0001-request-deadline.md).
  */
 async function sendOnce(
 	this: AlteryxContext,
