@@ -269,8 +269,14 @@ function trickle(fault, ctx, req, res, entry, emulator) {
 		stop();
 		socket.destroy();
 	}, fault.durationMs ?? 60_000);
-	res.on('close', stop);
-	socket.on('close', stop);
+	const startedAt = Date.now();
+	const closed = () => {
+		// How long the client stayed for the trickle.
+		entry.closedAfterMs ??= Date.now() - startedAt;
+		stop();
+	};
+	res.on('close', closed);
+	socket.on('close', closed);
 }
 
 function safeDispatch(ctx, emulator, entry) {
