@@ -129,7 +129,7 @@ export async function alteryxApiRequest(
 		disableFollowRedirect: true,
 	};
 
-	const timeoutMs = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = deadlineMs(node, request.timeout, itemIndex);
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	let redirects = 0;
 	// Redirects followed within the Web API address do not count as retries.
@@ -201,6 +201,23 @@ export async function alteryxApiRequest(
 		}
 		throw connectionError(node, attempt.error, url, itemIndex, retry, request.method);
 	}
+}
+
+// Node's timers fire at once beyond 2^31 - 1 ms (24.8 days), AbortSignal.timeout() included.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The Timeout in whole milliseconds; an expression may bring text, 0 or 1e13. */
+function deadlineMs(node: INode, timeout: unknown, itemIndex: number): number {
+	if (timeout === undefined) return DEFAULT_TIMEOUT_MS;
+	const ms = typeof timeout === 'string' && timeout.trim() !== '' ? Number(timeout) : timeout;
+	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 1) {
+		throw new NodeOperationError(
+			node,
+			`Timeout must be a number of milliseconds, at least 1 (got ${JSON.stringify(timeout)})`,
+			{ itemIndex },
+		);
+	}
+	return Math.min(Math.ceil(ms), MAX_TIMER_MS);
 }
 
 /** The next URL of a redirect, only when it stays inside the credential's Web API address. */
