@@ -138,6 +138,12 @@ export async function waitForJob(
 			itemIndex,
 			Math.min(DEFAULT_TIMEOUT_MS, Math.max(MIN_POLL_TIMEOUT_MS, deadline - Date.now())),
 		);
+	const cancelSignal = this.getExecutionCancelSignal();
+	const cancelled = () =>
+		new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
+			description: `Alteryx job ${jobId} keeps running on the server.`,
+			itemIndex,
+		});
 	let job = await poll();
 	polls++;
 	for (;;) {
@@ -152,12 +158,6 @@ export async function waitForJob(
 			timedOut = true;
 			break;
 		}
-		const cancelled = () =>
-			new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
-				description: `Alteryx job ${jobId} keeps running on the server.`,
-				itemIndex,
-			});
-		const cancelSignal = this.getExecutionCancelSignal();
 		if (cancelSignal?.aborted) throw cancelled();
 		try {
 			// Ends early (rejects) when the execution is cancelled during the wait.
