@@ -269,6 +269,15 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 			description: 'Whether to return the status code and headers along with the body',
 		},
 		{
+			displayName: 'Max Response Size (MiB)',
+			name: 'maxResponseSize',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 64,
+			description:
+				'The largest JSON or text answer that is turned into items; a larger one fails the item before it is read into items. Files are not limited. 0 means no limit.',
+		},
+		{
 			displayName: 'Never Error',
 			name: 'neverError',
 			type: 'boolean',
@@ -331,7 +340,8 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 300000,
-			description: 'Time in milliseconds to wait for Alteryx Server to answer before giving up',
+			description:
+				'The longest one request may take in milliseconds, from connecting to the last byte of the answer (including getting a token), before it is given up',
 		},
 	];
 	if (method === 'GET') {

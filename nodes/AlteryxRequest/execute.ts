@@ -12,6 +12,7 @@ import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
 import { retryPolicyFromOptions } from '../transport/retry';
 import {
 	type AlteryxResponse,
+	DEFAULT_MAX_RESPONSE_BYTES,
 	decodeResponse,
 	jsonValueToItems,
 	type ResponseFormat,
@@ -29,6 +30,7 @@ interface KeyValue {
 interface VerbOptions {
 	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
 	fullResponse?: boolean;
+	maxResponseSize?: number;
 	maxRetries?: number;
 	maxRetryWait?: number;
 	neverError?: boolean;
@@ -144,6 +146,10 @@ async function buildRequest(
 		neverError: options.neverError === true,
 		expectHtml: options.responseFormat === 'text' || options.responseFormat === 'file',
 		retry: retryPolicyFromOptions(options),
+		decode: {
+			format: options.responseFormat ?? 'autodetect',
+			maxBytes: maxResponseBytes.call(this, options.maxResponseSize, itemIndex),
+		},
 	};
 
 	if (this.getNodeParameter('sendQuery', itemIndex, false)) {
@@ -196,6 +202,20 @@ async function buildRequest(
 		await addBody.call(this, request, itemIndex);
 	}
 	return request;
+}
+
+/** The Max Response Size option (MiB, 0 = no limit) in bytes. */
+function maxResponseBytes(this: IExecuteFunctions, mebibytes: unknown, itemIndex: number): number {
+	if (mebibytes === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+	const value = Number(mebibytes);
+	if (mebibytes === '' || mebibytes === null || !Number.isFinite(value) || value < 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Max Response Size must be a number of MiB, 0 for no limit (got ${JSON.stringify(mebibytes)})`,
+			{ itemIndex },
+		);
+	}
+	return Math.floor(value * 1024 * 1024);
 }
 
 /** Name/value pairs from the "fields below" table, or an object typed as JSON. */

@@ -19,6 +19,8 @@ import {
 	decodeJsonBody,
 	headerValue,
 	mimeTypeOf,
+	type ResponseFormat,
+	responseKind,
 	toBuffer,
 } from './response';
 import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
@@ -58,6 +60,11 @@ export interface AlteryxRequest {
 	expectHtml?: boolean;
 	/** What the request is about, so a 404 or 403 names it (the verb nodes name the endpoint). */
 	subject?: ErrorSubject;
+	/**
+	 * How the caller reads a 2xx body, and the most bytes it turns into JSON or text (0: no
+	 * limit). A larger body is refused before anything parses it; files are never limited.
+	 */
+	decode?: { format: ResponseFormat; maxBytes: number };
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -121,7 +128,8 @@ export async function alteryxApiRequest(
 		encoding: 'arraybuffer',
 		json: false,
 		returnFullResponse: true,
-		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
+		// No `timeout`: axios would only time an idle socket. Timeout is a deadline for the whole
+		// exchange, enforced by sendOnce with an abort signal.
 		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 		sendCredentialsOnCrossOriginRedirect: false,
 		// Redirects are followed below, and only within the Web API address: n8n's redirect
@@ -130,6 +138,7 @@ export async function alteryxApiRequest(
 		disableFollowRedirect: true,
 	};
 
+	const timeoutMs = deadlineMs(node, request.timeout, itemIndex);
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	let redirects = 0;
 	// Redirects followed within the Web API address do not count as retries.
@@ -149,7 +158,7 @@ export async function alteryxApiRequest(
 			}),
 		);
 	for (;;) {
-		const attempt = await sendOnce.call(this, options, url);
+		const attempt = await sendOnce.call(this, options, url, timeoutMs);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {
@@ -176,6 +185,7 @@ export async function alteryxApiRequest(
 			}
 		}
 		if (attempt.kind === 'response') {
+			if (request.decode) refuseOversizedBody(node, attempt.response, request.decode, itemIndex);
 			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
 			if (!garbled) return redacted(attempt.response);
 			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
@@ -214,6 +224,23 @@ export async function alteryxApiRequest(
 		}
 		throw connectionError(node, attempt.error, url, itemIndex, retry, request.method);
 	}
+}
+
+// Node's timers fire at once beyond 2^31 - 1 ms (24.8 days), AbortSignal.timeout() included.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The Timeout in whole milliseconds; an expression may bring text, 0 or 1e13. */
+function deadlineMs(node: INode, timeout: unknown, itemIndex: number): number {
+	if (timeout === undefined) return DEFAULT_TIMEOUT_MS;
+	const ms = typeof timeout === 'string' && timeout.trim() !== '' ? Number(timeout) : timeout;
+	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 1) {
+		throw new NodeOperationError(
+			node,
+			`Timeout must be a number of milliseconds, at least 1 (got ${JSON.stringify(timeout)})`,
+			{ itemIndex },
+		);
+	}
+	return Math.min(Math.ceil(ms), MAX_TIMER_MS);
 }
 
 /** The next URL of a redirect, only when it stays inside the credential's Web API address. */
@@ -258,17 +285,53 @@ type Attempt =
 	| { kind: 'failedResponse'; response: AlteryxResponse }
 	| { kind: 'error'; error: unknown };
 
+/** No complete answer (connection, token, headers and body) within the request's Timeout. */
+class DeadlineExceededError extends Error {
+	// Retried like a timeout: GET, PUT, DELETE yes, POST never.
+	readonly code = 'ETIMEDOUT';
+
+	constructor(readonly timeoutMs: number) {
+		super(`No complete answer within ${timeoutMs} ms`);
+		this.name = 'DeadlineExceededError';
+	}
+}
+
+class ExecutionCancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+		this.name = 'ExecutionCancelledError';
+	}
+}
+
+/**
+ * One attempt, over within `timeoutMs` whatever the server does (a socket-idle timeout never
+ * fires on a server that trickles a byte a second). n8n core sets the request's abort signal
+ * from `getExecutionCancelSignal()`, overwriting one in the options, so the helper is called on a
+ * context whose signal is the execution's cancel signal or the deadline, whichever comes first
+ * (docs/decisions/0001-request-deadline.md).
+ */
 async function sendOnce(
 	this: AlteryxContext,
 	options: IHttpRequestOptions,
 	url: URL,
+	timeoutMs: number,
 ): Promise<Attempt> {
+	const cancelSignal =
+		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadline]) : deadline;
+	const withDeadline = Object.create(this, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as AlteryxContext;
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			// A fresh copy each time: n8n's helpers add to the options they are given.
-			{ ...options, headers: { ...options.headers } },
+		const response = (await untilAborted(
+			this.helpers.httpRequestWithAuthentication.call(
+				withDeadline,
+				CREDENTIAL_TYPE,
+				// A fresh copy each time: n8n's helpers add to the options they are given.
+				{ ...options, headers: { ...options.headers }, abortSignal: signal },
+			),
+			signal,
 		)) as IN8nHttpFullResponse;
 		return {
 			kind: 'response',
@@ -280,6 +343,8 @@ async function sendOnce(
 			},
 		};
 	} catch (error) {
+		if (cancelSignal?.aborted) return { kind: 'error', error: new ExecutionCancelledError() };
+		if (deadline.aborted) return { kind: 'error', error: new DeadlineExceededError(timeoutMs) };
 		const failed = responseOf(error);
 		// axios rejects a 2xx whose body stopped short of its Content-Length ("stream has been
 		// aborted") with the response attached: not an answer, a dropped connection.
@@ -288,6 +353,24 @@ async function sendOnce(
 		}
 		if (failed) return { kind: 'failedResponse', response: { ...failed, url: url.href } };
 		return { kind: 'error', error };
+	}
+}
+
+/**
+ * Settles like `work`, or rejects as soon as `signal` aborts: the token exchange that n8n runs
+ * inside the request helper does not see the signal, and must not hold the request past it.
+ */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(signal.reason);
+		if (signal.aborted) onAbort();
+		else signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([work, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
 }
 
@@ -319,6 +402,32 @@ function describeGarbledBody(
 		}
 	}
 	return undefined;
+}
+
+/**
+ * A JSON or text answer too large to become items (a 100 MB list became a million items and
+ * 2.7 GB of memory). n8n's helper reads the whole body before it returns, so this is the
+ * earliest point: before it is parsed.
+ */
+function refuseOversizedBody(
+	node: INode,
+	response: AlteryxResponse,
+	decode: NonNullable<AlteryxRequest['decode']>,
+	itemIndex: number,
+) {
+	const kind = responseKind(response, decode.format);
+	if (decode.maxBytes <= 0 || (kind !== 'json' && kind !== 'text')) return;
+	if (response.body.length <= decode.maxBytes) return;
+	const mib = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
+	throw new NodeOperationError(
+		node,
+		`The answer is too large to turn into items: ${mib(response.body.length)} MiB of ${kind === 'json' ? 'JSON' : 'text'}, more than the limit of ${mib(decode.maxBytes)} MiB`,
+		{
+			description:
+				'Ask for less at a time (the Pagination option or a Limit, or filters in the query), or set Response Format to File in the Alteryx Server GET node to keep the answer as a file. The GET, POST, PUT and DELETE nodes take a higher limit in Options → Max Response Size (0 = no limit), at the cost of memory.',
+			itemIndex,
+		},
+	);
 }
 
 function isJsonStringLiteral(body: Buffer): boolean {
@@ -399,6 +508,22 @@ function connectionError(
 	const mayHaveRun = mayHaveRunNote(method);
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
+	if (error instanceof ExecutionCancelledError) {
+		return new NodeOperationError(node, error.message, {
+			description: `The ${method} ${url.pathname} was stopped.`,
+			itemIndex,
+		});
+	}
+	if (error instanceof DeadlineExceededError) {
+		const seconds = Number((error.timeoutMs / 1000).toFixed(3));
+		// The error response carries no `code`: n8n would swap the message for a generic one.
+		const message = `Alteryx Server was too slow: no complete answer within ${seconds} s (${method} ${url.pathname})`;
+		return new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description: `${mayHaveRun}Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load. The Timeout is the longest the whole exchange may take: connecting, the access token, the headers and the whole body.${tried}`,
+			itemIndex,
+		});
+	}
 	const tokenError = findTokenError(error);
 	if (tokenError) {
 		return new NodeApiError(node, { message: tokenError.message } as JsonObject, {

@@ -108,46 +108,56 @@ function sanitizeFileName(name: string): string | undefined {
 	return base ? base : undefined;
 }
 
-export function decodeResponse(response: AlteryxResponse, format: ResponseFormat): DecodedBody {
+/** The default limit for a JSON or text body that becomes items (files are not limited). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What decodeResponse makes of a response, from its headers and length alone (nothing is
+ * parsed), so an oversized body can be refused before it is decoded. Autodetect: JSON by
+ * content type (or by shape when the server sends none), text for text types, a file for
+ * everything else (packages, job outputs, usage exports).
+ */
+export function responseKind(
+	response: AlteryxResponse,
+	format: ResponseFormat,
+): DecodedBody['kind'] {
+	if (format === 'file') return 'file';
+	if (response.body.length === 0) return 'empty';
+	if (format === 'text' || format === 'json') return format;
 	const mime = mimeTypeOf(response.headers);
-	const body = response.body;
-
-	if (format === 'file') {
-		return {
-			kind: 'file',
-			data: body,
-			fileName: fileNameFromResponse(response),
-			mimeType: mime || 'application/octet-stream',
-		};
-	}
-	if (body.length === 0) return { kind: 'empty' };
-	if (format === 'text') return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
-	if (format === 'json') {
-		const text = body.toString('utf8').replace(BOM, '');
-		return { kind: 'json', value: JSON.parse(text) };
-	}
-
-	// Autodetect: JSON by content type (or by shape when the server sends none), text for
-	// text types, a file for everything else (packages, job outputs, usage exports).
 	const disposition = headerValue(response.headers, 'content-disposition') ?? '';
 	if (!/attachment/i.test(disposition)) {
-		if (isJsonMime(mime) || mime === '') {
-			const text = body.toString('utf8').replace(BOM, '');
-			const parsed = parseJson(text);
-			if (parsed.ok) return { kind: 'json', value: parsed.value };
-			if (mime === '') return { kind: 'text', value: text };
-			// A JSON content type with a body that is not JSON (a proxy's error page, a
-			// truncated answer) is shown as text rather than failing the item.
-			return { kind: 'text', value: text };
-		}
-		if (isTextMime(mime)) return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
+		if (isJsonMime(mime) || mime === '') return 'json';
+		if (isTextMime(mime)) return 'text';
 	}
-	return {
-		kind: 'file',
-		data: body,
-		fileName: fileNameFromResponse(response),
-		mimeType: mime || 'application/octet-stream',
-	};
+	return 'file';
+}
+
+export function decodeResponse(response: AlteryxResponse, format: ResponseFormat): DecodedBody {
+	const body = response.body;
+	switch (responseKind(response, format)) {
+		case 'file': {
+			const mime = mimeTypeOf(response.headers);
+			return {
+				kind: 'file',
+				data: body,
+				fileName: fileNameFromResponse(response),
+				mimeType: mime || 'application/octet-stream',
+			};
+		}
+		case 'empty':
+			return { kind: 'empty' };
+		case 'text':
+			return { kind: 'text', value: body.toString('utf8').replace(BOM, '') };
+		case 'json': {
+			const text = body.toString('utf8').replace(BOM, '');
+			if (format === 'json') return { kind: 'json', value: JSON.parse(text) };
+			// Autodetected JSON that does not parse (no content type, a proxy's error page, a
+			// truncated answer) is shown as text rather than failing the item.
+			const parsed = parseJson(text);
+			return parsed.ok ? { kind: 'json', value: parsed.value } : { kind: 'text', value: text };
+		}
+	}
 }
 
 /**

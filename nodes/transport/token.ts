@@ -41,8 +41,24 @@ export class TokenExchangeError extends Error {
 }
 
 // Alteryx does not document how long a token lives beyond "60 minutes"; assume that when
-// a server leaves `expires_in` out.
+// a server leaves `expires_in` out or sends something that cannot be a lifetime.
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
+const MAX_EXPIRES_IN_SECONDS = 365 * 24 * 3600;
+
+/** The longest a token exchange may take, from connecting to the last byte of the answer. */
+export const TOKEN_EXCHANGE_DEADLINE_MS = 60_000;
+
+/** `expires_in` as a lifetime in seconds: anything but a number from 1 s to 1 year is the default. */
+export function tokenLifetimeSeconds(expiresIn: unknown): number {
+	const seconds =
+		typeof expiresIn === 'string' && expiresIn.trim() !== '' ? Number(expiresIn) : expiresIn;
+	return typeof seconds === 'number' &&
+		Number.isFinite(seconds) &&
+		seconds >= 1 &&
+		seconds <= MAX_EXPIRES_IN_SECONDS
+		? seconds
+		: DEFAULT_EXPIRES_IN_SECONDS;
+}
 
 export function tokenEndpointUrl(credentials: Pick<AlteryxServerCredentials, 'webApiUrl'>): string {
 	return new URL('oauth2/token', normalizeWebApiUrl(credentials.webApiUrl)).href;
@@ -56,6 +72,7 @@ export function tokenEndpointUrl(credentials: Pick<AlteryxServerCredentials, 'we
 export async function requestAccessToken(
 	httpRequest: HttpRequester,
 	credentials: AlteryxServerCredentials,
+	deadlineMs = TOKEN_EXCHANGE_DEADLINE_MS,
 ): Promise<AccessToken> {
 	const url = tokenEndpointUrl(credentials);
 	const clientId = String(credentials.clientId ?? '').trim();
@@ -79,6 +96,8 @@ export async function requestAccessToken(
 		headers.Authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
 	}
 
+	// A deadline, not a socket-idle timeout: a server trickling a byte a second never goes idle.
+	const deadline = AbortSignal.timeout(deadlineMs);
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await httpRequest({
@@ -92,10 +111,12 @@ export async function requestAccessToken(
 			json: false,
 			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 			disableFollowRedirect: true,
-			timeout: 60_000,
+			abortSignal: deadline,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw describeConnectionFailure(error, url);
+		throw deadline.aborted
+			? describeSlowExchange(url, deadlineMs)
+			: describeConnectionFailure(error, url);
 	}
 
 	const status = response.statusCode;
@@ -106,18 +127,27 @@ export async function requestAccessToken(
 		typeof body?.access_token === 'string' &&
 		body.access_token
 	) {
-		const expiresIn = Number(body.expires_in);
 		return {
 			accessToken: body.access_token,
 			tokenType: typeof body.token_type === 'string' ? body.token_type : 'bearer',
-			expiresIn:
-				Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_SECONDS,
+			expiresIn: tokenLifetimeSeconds(body.expires_in),
 			issuedAt: new Date(),
 		};
 	}
 	// A server may echo the request (the secret in a form body or Basic header) in its answer.
 	const redactedBody = redactJson(body, redactionFor(credentials));
 	throw describeRejectedExchange(status, redactedBody, url, credentials);
+}
+
+function describeSlowExchange(url: string, deadlineMs: number): TokenExchangeError {
+	const seconds = Number((deadlineMs / 1000).toFixed(3));
+	return new TokenExchangeError(
+		`Alteryx Server was too slow to issue an access token: no complete answer within ${seconds} s (POST ${new URL(url).pathname})`,
+		'The token request changes nothing on the server, so it is tried again like other transient failures. If it keeps happening, check the server load and the network between n8n and the server (proxy, VPN).',
+		undefined,
+		// Retried like a timeout.
+		'ETIMEDOUT',
+	);
 }
 
 function describeRejectedExchange(

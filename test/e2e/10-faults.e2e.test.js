@@ -70,4 +70,37 @@ test('a POST that got a 503 is not sent again: one attempt, no second job, an er
 	suite.emulator.clearFaults();
 });
 
+test('a server that trickles its answer a byte a second is given up at the Timeout, and the connection closed', async () => {
+	const path = `/webapi/v3/workflows/${SALES_FORECAST}`;
+	suite.emulator.injectFault({
+		method: 'GET',
+		path,
+		kind: 'trickle',
+		durationMs: 60_000,
+		times: 1,
+	});
+	const wf = h.chain('e2eFaultsTrickle', 'e2e: trickling GET', [
+		h.alteryx(
+			'get',
+			'Get workflow',
+			{ endpoint: `v3/workflows/${SALES_FORECAST}`, options: { timeout: 2000, maxRetries: 0 } },
+			suite.credentials[0],
+			{ onError: 'continueRegularOutput' },
+		),
+	]);
+	const res = h.expectOk(await suite.run(wf));
+	const [request] = attempts('GET', path);
+	// The client hung up at its 2 s deadline; the trickle would have lasted 60 s.
+	expect(request.closedAfterMs).toBeGreaterThanOrEqual(1500);
+	expect(request.closedAfterMs).toBeLessThan(10_000);
+	const [item] = res.json('Get workflow');
+	expect(item.error).toBe(
+		`Alteryx Server was too slow: no complete answer within 2 s (GET ${path})`,
+	);
+	expect(item.details.description).toMatch(/Raise the Timeout option/);
+	expect(attempts('GET', path)).toHaveLength(1);
+	expect(suite.emulator.hangingResponses.size).toBe(0);
+	suite.emulator.clearFaults();
+});
+
 h.secretTest(() => suite);

@@ -186,6 +186,10 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 		res.on('close', () => emulator.hangingResponses.delete(res));
 		return;
 	}
+	if (fault.kind === 'trickle' || fault.kind === 'trickleHeaders') {
+		trickle(fault, ctx, req, res, entry, emulator);
+		return;
+	}
 	if (fault.kind === 'truncated') {
 		// Without an explicit body the real response is produced (with its side effects) and cut.
 		const response =
@@ -217,6 +221,65 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 	entry.responseBytes = body.length;
 	res.writeHead(fault.status, headers);
 	res.end(body);
+}
+
+/**
+ * The real response (with its side effects, like `slow`), sent one byte every `intervalMs`
+ * (default 1000): `trickle` after status and headers arrived at once, `trickleHeaders` from the
+ * status line on. The server gives up by itself after `durationMs` (default 60000) and stops
+ * when the client disconnects or the emulator closes.
+ */
+function trickle(fault, ctx, req, res, entry, emulator) {
+	const response = safeDispatch(ctx, emulator, entry);
+	entry.status = response.status;
+	entry.responseBytes = 0;
+	const head = {
+		...response.headers,
+		...fault.headers,
+		'Content-Length': response.body.length,
+	};
+	let pending;
+	if (fault.kind === 'trickle') {
+		res.writeHead(response.status, head);
+		res.flushHeaders();
+		pending = response.body;
+	} else {
+		const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`);
+		pending = Buffer.concat([
+			Buffer.from(`HTTP/1.1 ${response.status} Slow\r\n${lines.join('')}\r\n`),
+			response.body,
+		]);
+	}
+	const socket = req.socket;
+	const send = (chunk) => (fault.kind === 'trickle' ? res.write(chunk) : socket.write(chunk));
+	emulator.hangingResponses.add(res);
+	const stop = () => {
+		clearInterval(timer);
+		clearTimeout(giveUp);
+		emulator.hangingResponses.delete(res);
+	};
+	const timer = setInterval(() => {
+		if (pending.length === 0) {
+			stop();
+			if (fault.kind === 'trickle') res.end();
+			return;
+		}
+		send(pending.subarray(0, 1));
+		pending = pending.subarray(1);
+		entry.responseBytes++;
+	}, fault.intervalMs ?? 1000);
+	const giveUp = setTimeout(() => {
+		stop();
+		socket.destroy();
+	}, fault.durationMs ?? 60_000);
+	const startedAt = Date.now();
+	const closed = () => {
+		// How long the client stayed for the trickle.
+		entry.closedAfterMs ??= Date.now() - startedAt;
+		stop();
+	};
+	res.on('close', closed);
+	socket.on('close', closed);
 }
 
 function safeDispatch(ctx, emulator, entry) {

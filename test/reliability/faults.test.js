@@ -98,14 +98,14 @@ const TRANSIENT_FAULTS = [
 	[
 		'no answer (timeout)',
 		{ kind: 'hang' },
-		/did not answer in time/,
+		/too slow: no complete answer within 0\.25 s \(GET \/webapi\/v3\/workflows\//,
 		/Raise the Timeout option/,
 		{ timeout: 250 },
 	],
 	[
 		'answer after the timeout',
 		{ kind: 'slow', delayMs: 1500 },
-		/did not answer in time/,
+		/too slow: no complete answer within 0\.25 s/,
 		/Raise the Timeout option/,
 		{ timeout: 250 },
 	],
@@ -733,5 +733,303 @@ describe('token endpoint down', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.authorizationToken).toMatch(/^Bearer /);
 		expect(tokenRequests(emulator)).toHaveLength(2);
+	});
+});
+
+describe('slow servers: Timeout is a deadline for the whole exchange', () => {
+	// A socket-idle timeout never fires on these: each sends something at least once a second.
+	// The emulator gives up on its own after durationMs, so nothing outlives the suite.
+	const TRICKLE_MS = 60_000;
+	const JOB_PATH = /^\/webapi\/v3\/jobs\/[0-9a-f]{24}$/;
+	const SLOW_SERVERS = [
+		['trickling body', { kind: 'trickle', durationMs: TRICKLE_MS }],
+		['headers sent slowly', { kind: 'trickleHeaders', durationMs: TRICKLE_MS }],
+		['accepted, never answered', { kind: 'hang' }],
+	];
+
+	// A token exchange outlives the request that started it (up to its own 60 s deadline, so a
+	// later request can still use its token): end it, or the next test would join it.
+	afterEach(() => {
+		for (const response of emulator.hangingResponses) response.destroy();
+	});
+
+	/** Resolves once the emulator holds no open slow response (the client really let go). */
+	async function slowResponsesClosed() {
+		for (let wait = 0; wait < 40 && emulator.hangingResponses.size > 0; wait++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		return emulator.hangingResponses.size;
+	}
+
+	test.each(SLOW_SERVERS)(
+		'GET, server fault "%s": fails at the deadline, long before the server is done',
+		async (label, fault) => {
+			emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, times: Infinity, ...fault });
+			const started = Date.now();
+			const { error } = await getWorkflow({ timeout: 2000, maxRetries: 0 });
+			const elapsed = Date.now() - started;
+			recorder.fault(label, injectedFaults(emulator));
+			expect(elapsed).toBeGreaterThanOrEqual(1900);
+			expect(elapsed).toBeLessThan(15_000);
+			expectActionable(
+				error,
+				/^Alteryx Server was too slow: no complete answer within 2 s \(GET \/webapi\/v3\/workflows\/66ebd18d3d62000400000001\)$/,
+				/Raise the Timeout option.*connecting, the access token, the headers and the whole body/s,
+			);
+			expect(error.context.itemIndex).toBe(0);
+			// The connection is torn down, not just abandoned: the server sees the client go.
+			expect(await slowResponsesClosed()).toBe(0);
+		},
+	);
+
+	test('a trickling GET is retried like a timeout, each attempt with its own deadline', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+		});
+		const started = Date.now();
+		const { items, error } = await getWorkflow({ timeout: 1000, maxRetryWait: 0.05 });
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(SALES_FORECAST);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
+	test.each([
+		['trickling body', { kind: 'trickle', durationMs: TRICKLE_MS }],
+		['headers sent slowly', { kind: 'trickleHeaders', durationMs: TRICKLE_MS }],
+	])(
+		'POST, server fault "%s": sent exactly once, and the error says it may have run',
+		async (label, fault) => {
+			emulator.injectFault({ method: 'POST', path: JOBS_PATH, times: Infinity, ...fault });
+			const started = Date.now();
+			const { error } = await enqueueJob({ timeout: 2000, maxRetryWait: 0.05 });
+			recorder.fault(label, injectedFaults(emulator));
+			// The trickled answer is the real one: the job was queued, once.
+			recorder.enqueues({ expected: 1, actual: emulator.counters.jobEnqueues });
+			expect(Date.now() - started).toBeLessThan(15_000);
+			expect(attempts(emulator, 'POST', JOBS_PATH)).toHaveLength(1);
+			expect(emulator.counters.jobEnqueues).toBe(1);
+			expectActionable(
+				error,
+				/too slow: no complete answer within 2 s \(POST \/webapi\/v3\/workflows\/.*\/jobs\)$/,
+				/may already have carried out this POST.*not sent again/s,
+			);
+			expect(await slowResponsesClosed()).toBe(0);
+		},
+	);
+
+	test('a trickling token endpoint: the request fails at its own deadline, not the token’s 60 s', async () => {
+		emulator.injectFault({
+			path: TOKEN_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const started = Date.now();
+		const { error } = await getWorkflow({ timeout: 2000, maxRetries: 0 });
+		recorder.fault('token endpoint trickling', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(0);
+		expectActionable(error, /too slow: no complete answer within 2 s/, /access token/);
+	});
+
+	test('the token exchange has a deadline of its own (the credential and the Authenticate node)', async () => {
+		const corePaths = { paths: [require.resolve('n8n-core')] };
+		const { Container } = require(require.resolve('@n8n/di', corePaths));
+		const { OutboundHttp } = require(require.resolve('@n8n/backend-network', corePaths));
+		const { requestAccessToken } = require('../../nodes/transport/token');
+		emulator.injectFault({ path: TOKEN_PATH, kind: 'trickle', durationMs: TRICKLE_MS });
+		const { clientId, clientSecret } = emulator.credentials.curator;
+		const started = Date.now();
+		const error = await requestAccessToken(
+			(options) => Container.get(OutboundHttp).requests().request(options),
+			{ webApiUrl: emulator.webApiUrl, clientId, clientSecret },
+			1500,
+		).catch((failure) => failure);
+		recorder.fault('token endpoint trickling', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(error.message).toBe(
+			'Alteryx Server was too slow to issue an access token: no complete answer within 1.5 s (POST /webapi/oauth2/token)',
+		);
+		// Retried like a timeout (the token request changes nothing).
+		expect(error.networkCode).toBe('ETIMEDOUT');
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+
+	test('Run and Wait: a trickling status poll fails the item within its Timeout, not after the transport’s 300 s', async () => {
+		const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
+		emulator.injectFault({
+			method: 'GET',
+			path: JOB_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const started = Date.now();
+		const { error } = await run(freshHarness(emulator), AlteryxServer, {
+			parameters: {
+				resource: 'workflow',
+				operation: 'run',
+				workflowId: { __rl: true, mode: 'id', value: SALES_FORECAST },
+				waitForCompletion: true,
+				options: { timeout: 1, pollInterval: 0.1 },
+			},
+		});
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(emulator.counters.jobEnqueues).toBe(1);
+		expectActionable(
+			error,
+			/too slow: no complete answer within 1 s \(GET \/webapi\/v3\/jobs\/[0-9a-f]{24}\)$/,
+			/Raise the Timeout option/,
+		);
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+
+	test('a cancelled execution stops a trickling request at once and is not reported as a timeout', async () => {
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			kind: 'trickle',
+			durationMs: TRICKLE_MS,
+			times: Infinity,
+		});
+		const cancel = new AbortController();
+		// Cancelled once the GET is being trickled.
+		const watcher = setInterval(() => {
+			if (attempts(emulator, 'GET', WORKFLOW_PATH).length > 0) {
+				clearInterval(watcher);
+				setTimeout(() => cancel.abort(), 300);
+			}
+		}, 20);
+		const started = Date.now();
+		const { error } = await run(freshHarness(emulator), AlteryxGet, {
+			parameters: { endpoint: `v3/workflows/${SALES_FORECAST}`, options: { timeout: 10_000 } },
+			abortSignal: cancel.signal,
+		});
+		clearInterval(watcher);
+		recorder.fault('trickling body', injectedFaults(emulator));
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(error.message).toBe('The execution was cancelled');
+		expect(error.message).not.toMatch(/too slow/);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		expect(await slowResponsesClosed()).toBe(0);
+	});
+});
+
+describe('oversized answers: Max Response Size', () => {
+	const MIB = 1024 * 1024;
+	// 2 MiB of JSON: 1024 records of about 2 KiB.
+	const bigList = () =>
+		JSON.stringify(
+			Array.from({ length: 1024 }, (_, index) => ({ index, padding: 'x'.repeat(2100) })),
+		);
+	const injectBig = (headers = JSON_TYPE, body = bigList()) =>
+		emulator.injectFault({ method: 'GET', path: WORKFLOW_PATH, status: 200, headers, body });
+
+	test.each([
+		['JSON', JSON_TYPE, 'autodetect'],
+		['JSON', JSON_TYPE, 'json'],
+		['text', { 'Content-Type': 'text/plain; charset=utf-8' }, 'autodetect'],
+		['text', JSON_TYPE, 'text'],
+	])(
+		'%s over the limit (%j, Response Format %s) fails the item before it becomes items, not retried',
+		async (kind, headers, responseFormat) => {
+			injectBig(headers);
+			const { error } = await getWorkflow({ maxResponseSize: 1, responseFormat });
+			recorder.fault('oversized answer', injectedFaults(emulator));
+			expect(error.constructor.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(
+				new RegExp(
+					`too large to turn into items: 2(\\.\\d+)? MiB of ${kind}, more than the limit of 1 MiB`,
+				),
+			);
+			expect(error.description).toMatch(/Pagination.*Response Format to File.*Max Response Size/s);
+			expect(error.context.itemIndex).toBe(0);
+			expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(1);
+		},
+	);
+
+	test('with Continue On Fail the oversized item becomes an error item, the others go on', async () => {
+		injectBig();
+		const { items, error } = await run(freshHarness(emulator), AlteryxGet, {
+			parameters: { endpoint: `v3/workflows/${SALES_FORECAST}`, options: { maxResponseSize: 1 } },
+			items: [{ a: 1 }, { a: 2 }],
+			continueOnFail: true,
+		});
+		recorder.fault('oversized answer', injectedFaults(emulator));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toMatch(/too large to turn into items/);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json.id).toBe(SALES_FORECAST);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('files are not limited: Response Format File keeps the whole answer', async () => {
+		const body = bigList();
+		injectBig(JSON_TYPE, body);
+		const harness = freshHarness(emulator);
+		const { items, error } = await run(harness, AlteryxGet, {
+			parameters: {
+				endpoint: `v3/workflows/${SALES_FORECAST}`,
+				options: { maxResponseSize: 1, responseFormat: 'file' },
+			},
+		});
+		expect(error).toBeUndefined();
+		const bytes = await harness.binaryBuffer(items[0].binary.data);
+		expect(bytes.length).toBe(Buffer.byteLength(body));
+		expect(bytes.length).toBeGreaterThan(2 * MIB - 1);
+	});
+
+	test('0 means no limit', async () => {
+		injectBig();
+		const { items, error } = await getWorkflow({ maxResponseSize: 0 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1024);
+	});
+
+	test('an answer within the limit is read as usual', async () => {
+		injectBig();
+		const { items, error } = await getWorkflow({ maxResponseSize: 3 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1024);
+	});
+
+	test('a Max Response Size that is not a number of MiB is a configuration error naming it', async () => {
+		const { error } = await getWorkflow({ maxResponseSize: 'lots' });
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message).toMatch(/Max Response Size must be a number of MiB.*"lots"/);
+		expect(attempts(emulator, 'GET', WORKFLOW_PATH)).toHaveLength(0);
+	});
+
+	test('the Alteryx Server node refuses a JSON answer over the default 64 MiB', async () => {
+		const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
+		// 65 MiB of valid JSON (an empty list padded with spaces): cheap to build and to send.
+		const body = Buffer.alloc(65 * MIB, 0x20);
+		body[0] = 0x5b; // [
+		body[body.length - 1] = 0x5d; // ]
+		emulator.injectFault({
+			method: 'GET',
+			path: WORKFLOW_PATH,
+			status: 200,
+			headers: JSON_TYPE,
+			body,
+		});
+		const { error } = await run(freshHarness(emulator), AlteryxServer, {
+			parameters: {
+				resource: 'workflow',
+				operation: 'get',
+				workflowId: { __rl: true, mode: 'id', value: SALES_FORECAST },
+			},
+		});
+		recorder.fault('oversized answer', injectedFaults(emulator));
+		expect(error.message).toMatch(
+			/too large to turn into items: 65 MiB of JSON, more than the limit of 64 MiB/,
+		);
 	});
 });

@@ -126,3 +126,46 @@ test('every node of the pack is offered as an AI tool except Authenticate, whose
 		alteryxServer: true,
 	});
 });
+
+// A token endpoint's `expires_in` of 1e13 made `new Date(…).toISOString()` throw
+// "RangeError: Invalid time value" outside any item's try/catch.
+test.each([
+	['1e13 seconds', 1e13],
+	['a negative number', -60],
+	['zero', 0],
+	['half a second', 0.5],
+	['more than a year', 366 * 24 * 3600],
+	['text', 'soon'],
+	['null', null],
+])('an expires_in of %s is taken as the default hour', async (_label, expiresIn) => {
+	emulator.injectFault({
+		path: '/webapi/oauth2/token',
+		status: 200,
+		body: { access_token: 'token-with-odd-lifetime', token_type: 'bearer', expires_in: expiresIn },
+	});
+	const started = Date.now();
+	const { items, error } = await run(harness, AlteryxAuthenticate, {
+		items: [{ json: { a: 1 } }, { json: { a: 2 } }],
+		continueOnFail: true,
+	});
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(2);
+	for (const item of items) {
+		expect(item.json.error).toBeUndefined();
+		expect(item.json.authorizationToken).toBe('Bearer token-with-odd-lifetime');
+		expect(item.json.expiresIn).toBe(3600);
+		const expiry = Date.parse(item.json.tokenExpiration);
+		expect(expiry - started).toBeGreaterThanOrEqual(3600 * 1000 - 1000);
+		expect(expiry - Date.now()).toBeLessThanOrEqual(3600 * 1000);
+	}
+});
+
+test('an expires_in within 1 s to 1 year is kept', async () => {
+	emulator.injectFault({
+		path: '/webapi/oauth2/token',
+		status: 200,
+		body: { access_token: 'token-for-a-year', token_type: 'bearer', expires_in: '31536000' },
+	});
+	const { items } = await run(harness, AlteryxAuthenticate, {});
+	expect(items[0].json.expiresIn).toBe(31536000);
+});

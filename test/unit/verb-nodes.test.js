@@ -532,12 +532,39 @@ describe('errors', () => {
 		expect(error.message).toMatch(/line break/);
 	});
 
+	test.each([['soon'], [0], [-5], [null]])(
+		'a Timeout of %p (from an expression) is a configuration error naming the option',
+		async (timeout) => {
+			const { error } = await run(harness, AlteryxGet, {
+				parameters: { endpoint: 'v3/workflows', options: { timeout } },
+			});
+			expect(error.constructor.name).toBe('NodeOperationError');
+			expect(error.message).toBe(
+				`Timeout must be a number of milliseconds, at least 1 (got ${JSON.stringify(timeout)})`,
+			);
+			expect(requestsTo(emulator, 'GET', '/webapi/v3/workflows')).toHaveLength(0);
+		},
+	);
+
+	test.each([[1e13], ['60000'], [1500.5]])(
+		'a Timeout of %p works (whole milliseconds, at most what Node timers take)',
+		async (timeout) => {
+			const { items, error } = await run(harness, AlteryxGet, {
+				parameters: { endpoint: 'v3/workflows', options: { timeout } },
+			});
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThan(3);
+		},
+	);
+
 	test('the Timeout option ends a request the server never answers', async () => {
 		emulator.injectFault({ method: 'GET', path: '/webapi/v3/workflows', kind: 'hang', times: 2 });
 		const { error } = await run(harness, AlteryxGet, {
 			parameters: { endpoint: 'v3/workflows', options: { timeout: 300, maxRetries: 0 } },
 		});
-		expect(error.message).toMatch(/did not answer in time/);
+		expect(error.message).toMatch(
+			/too slow: no complete answer within 0\.3 s \(GET \/webapi\/v3\/workflows\)/,
+		);
 
 		// With retries (the default), the next attempt after a timeout gets through.
 		const { items } = await run(harness, AlteryxGet, {

@@ -8,7 +8,12 @@ import {
 	type AlteryxRequest,
 	alteryxApiRequest,
 } from '../../transport/request';
-import { type AlteryxResponse, decodeJsonBody, jsonValueToItems } from '../../transport/response';
+import {
+	type AlteryxResponse,
+	DEFAULT_MAX_RESPONSE_BYTES,
+	decodeJsonBody,
+	jsonValueToItems,
+} from '../../transport/response';
 import { hasDotSegment } from '../../transport/webApi';
 import type { OperationRoute } from '../actions/node.type';
 import { applyLimit } from './parameters';
@@ -90,6 +95,10 @@ const ID_FIELD_NAMES: Record<string, string> = {
 	outputId: 'Output Name or ID',
 };
 
+// JSON answers become items; the verb nodes' default limit keeps a runaway list from
+// exhausting n8n's memory. Downloads (requestRoute) are files and not limited.
+const JSON_WITHIN_LIMIT = { format: 'json', maxBytes: DEFAULT_MAX_RESPONSE_BYTES } as const;
+
 /** Calls the route through the shared transport (token, errors, Web API address). */
 export async function requestRoute(
 	this: AlteryxContext,
@@ -146,7 +155,11 @@ export async function requestRouteJson(
 	call: RouteCall = {},
 	itemIndex = 0,
 ): Promise<unknown> {
-	const response = await requestRoute.call(this, route, call, itemIndex);
+	const response = await alteryxApiRequest.call(
+		this,
+		{ ...routeRequest.call(this, route, call, itemIndex), decode: JSON_WITHIN_LIMIT },
+		itemIndex,
+	);
 	return decodeJsonBody(response.body);
 }
 
@@ -190,7 +203,7 @@ export async function requestAllPages(
 ): Promise<IDataObject[]> {
 	return await requestPages.call(
 		this,
-		routeRequest.call(this, route, call, itemIndex),
+		{ ...routeRequest.call(this, route, call, itemIndex), decode: JSON_WITHIN_LIMIT },
 		paging,
 		{
 			message: `${route.method} ${route.path} did not return a list`,

@@ -1,6 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 import type { OperationRoute } from '../actions/node.type';
 import { requestRoute, requestRouteJson } from './api';
 import { responseToBinary } from './binary';
@@ -71,14 +72,18 @@ export async function getJob(
 	jobId: string,
 	includeMessages: boolean,
 	itemIndex: number,
+	timeout?: number,
 ): Promise<JobView> {
 	return (await requestRouteJson.call(
 		this,
 		jobRoutes.get,
-		{ path: { jobId }, qs: { includeMessages } },
+		{ path: { jobId }, qs: { includeMessages }, timeout },
 		itemIndex,
 	)) as JobView;
 }
+
+// A poll that starts just before the wait ends still gets this long to answer.
+const MIN_POLL_TIMEOUT_MS = 1000;
 
 export interface WaitSettings {
 	pollIntervalMs: number;
@@ -123,7 +128,23 @@ export async function waitForJob(
 	let timedOut = false;
 	let cancelledByNode = false;
 
-	let job = await getJob.call(this, jobId, false, itemIndex);
+	// Each poll is bounded by what is left of the wait, so a server that answers slowly (or
+	// trickles) cannot hold the item past its Timeout by more than MIN_POLL_TIMEOUT_MS per try.
+	const poll = async () =>
+		await getJob.call(
+			this,
+			jobId,
+			false,
+			itemIndex,
+			Math.min(DEFAULT_TIMEOUT_MS, Math.max(MIN_POLL_TIMEOUT_MS, deadline - Date.now())),
+		);
+	const cancelSignal = this.getExecutionCancelSignal();
+	const cancelled = () =>
+		new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
+			description: `Alteryx job ${jobId} keeps running on the server.`,
+			itemIndex,
+		});
+	let job = await poll();
 	polls++;
 	for (;;) {
 		const now = new Date().toISOString();
@@ -137,14 +158,14 @@ export async function waitForJob(
 			timedOut = true;
 			break;
 		}
-		if (this.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting', {
-				description: `Alteryx job ${jobId} keeps running on the server.`,
-				itemIndex,
-			});
+		if (cancelSignal?.aborted) throw cancelled();
+		try {
+			// Ends early (rejects) when the execution is cancelled during the wait.
+			await sleep(Math.min(settings.pollIntervalMs, remaining), cancelSignal);
+		} catch {
+			throw cancelled();
 		}
-		await sleep(Math.min(settings.pollIntervalMs, remaining));
-		job = await getJob.call(this, jobId, false, itemIndex);
+		job = await poll();
 		polls++;
 	}
 

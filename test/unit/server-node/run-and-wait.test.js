@@ -249,3 +249,76 @@ describe('Run and Wait: timeout', () => {
 		expect(error.message).toMatch(/ended with status Cancelled$/);
 	});
 });
+
+describe('Run and Wait: how the wait ends', () => {
+	const JOB_PATH = /^\/webapi\/v3\/jobs\/[0-9a-f]{24}$/;
+	beforeEach(() => env.emulator.configure({ jobTimings: { queuedMs: 100, runningMs: 30000 } }));
+
+	// Alteryx's status words differ by endpoint; `Complete` must end the wait like `Completed`.
+	test('status Complete ends the wait at the first poll', async () => {
+		env.emulator.injectFault({
+			method: 'GET',
+			path: JOB_PATH,
+			status: 200,
+			body: { id: 'job-reported-complete', status: 'Complete', disposition: 'Success' },
+			times: Infinity,
+		});
+		const started = Date.now();
+		const [item] = await env.runNode(
+			runParameters(workflows.dailySalesEtl, { options: { timeout: 5, pollInterval: 0.1 } }),
+		);
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(item.json).toMatchObject({ id: 'job-reported-complete', status: 'Complete' });
+		expect(item.json.timing.polls).toBe(1);
+		expect(item.json.timing.finishedAt).not.toBeNull();
+		expect(env.apiCalls().some((call) => call.startsWith('DELETE'))).toBe(false);
+	});
+
+	test('a cancelled execution stops the wait at once and leaves the job running', async () => {
+		const cancel = new AbortController();
+		const pending = env
+			.runNode(
+				runParameters(workflows.dailySalesEtl, { options: { timeout: 25, pollInterval: 0.1 } }),
+				{ abortSignal: cancel.signal },
+			)
+			.catch((thrown) => thrown);
+		// Cancel once the node is polling the queued job.
+		for (let attempt = 0; attempt < 100; attempt++) {
+			if (env.emulator.requests.filter((entry) => JOB_PATH.test(entry.path)).length >= 2) break;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		const cancelledAt = Date.now();
+		cancel.abort();
+		const error = await pending;
+		expect(Date.now() - cancelledAt).toBeLessThan(2000);
+		expect(error.message).toMatch(/execution was cancelled/);
+		// n8n stopped waiting; the job is the server's business (no DELETE was sent).
+		expect(env.apiCalls().some((call) => call.startsWith('DELETE'))).toBe(false);
+		const [job] = [...env.emulator.state.jobs.values()];
+		expect(job.cancelledAtMs).toBeNull();
+	});
+
+	test('a cancel between two polls ends the wait without waiting out the poll interval', async () => {
+		const cancel = new AbortController();
+		const pending = env
+			.runNode(
+				runParameters(workflows.dailySalesEtl, { options: { timeout: 25, pollInterval: 10 } }),
+				{ abortSignal: cancel.signal },
+			)
+			.catch((thrown) => thrown);
+		// The first poll has been answered: the node is sleeping for 10 s.
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const polls = env.emulator.requests.filter((entry) => JOB_PATH.test(entry.path));
+			if (polls.length === 1 && polls[0].status === 200) break;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const cancelledAt = Date.now();
+		cancel.abort();
+		const error = await pending;
+		expect(Date.now() - cancelledAt).toBeLessThan(2000);
+		expect(error.message).toBe('The execution was cancelled while waiting');
+		expect(error.description).toMatch(/keeps running on the server/);
+		expect(env.emulator.requests.filter((entry) => JOB_PATH.test(entry.path))).toHaveLength(1);
+	});
+});
