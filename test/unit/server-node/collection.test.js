@@ -2,7 +2,7 @@
 // Collection resource of the Alteryx Server node, against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -18,12 +18,7 @@ const NO_PERMISSIONS = {
 	canRemoveUsers: false,
 };
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const stored = (id = FINANCE) => env.emulator.state.collections.get(id);
 

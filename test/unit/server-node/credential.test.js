@@ -3,7 +3,7 @@
 // workflows as, not n8n credentials), against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -12,12 +12,7 @@ const SVC = credentials.svcAlteryx;
 const UNKNOWN_CREDENTIAL = '66ebd18d3d620008000000ff';
 const SECRET = 'S3cret-Pa55word!';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const stored = (id = SVC) => env.emulator.state.credentials.get(id);
 
@@ -282,7 +277,9 @@ describe('Sharing', () => {
 		expect(error).toMatchObject({ httpCode: '400' });
 		expect(error.description).toContain('userId: The user does not exist.');
 		const [item] = await env.runNode(parameters, { continueOnFail: true });
-		expect(item.json.details.modelState).toEqual({ 'contract.userId': ['The user does not exist.'] });
+		expect(item.json.details.modelState).toEqual({
+			'contract.userId': ['The user does not exist.'],
+		});
 	});
 
 	test('Share With User Group and Remove User Group', async () => {

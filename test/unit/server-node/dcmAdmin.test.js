@@ -3,7 +3,7 @@
 // against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -15,15 +15,7 @@ const RULE = SEED_IDS.dcmConnectionHandlingRules.legacyToSnowflake;
 const LEGACY_REFERENCE = '0f1e2d3c-4b5a-4968-8776-655443322110';
 const UNKNOWN = '00000000-0000-4000-8000-0000000000ff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => {
-	env.emulator.reset();
-	env.emulator.configure({ listShape: 'array' });
-});
+const env = useServerNodeEnvironment({ configure: { listShape: 'array' } });
 
 const connections = () => env.emulator.state.dcmConnections;
 const rules = () => env.emulator.state.dcmConnectionHandlingRules;

@@ -5,7 +5,7 @@
 const { NodeHelpers } = require('n8n-workflow');
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -16,12 +16,7 @@ const SNOWFLAKE_CREDENTIAL = '9c8b7a6f-5e4d-4c3b-2a1f-0e9d8c7b6a51';
 const SNOWFLAKE_DATA_SOURCE = '3e1f5a7c-2b4d-4f6a-8c0e-9a1b3c5d7e90';
 const UNKNOWN = '00000000-0000-4000-8000-0000000000ff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const stored = (id) => env.emulator.state.dcmConnections.get(id);
 

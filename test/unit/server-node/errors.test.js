@@ -11,19 +11,14 @@ const {
 	routeErrorSubject,
 	requiredRole,
 } = require('../../../nodes/AlteryxServer/helpers/routeErrors');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 
 const { workflows, users, collections } = SEED_IDS;
 const UNKNOWN_WORKFLOW = '66ebd18d3d620004000000ff';
 const FIRST_JOB = '66ebd18d3d62000a00000001';
 const FIRST_JOB_OUTPUT = '66ebd18d3d62000b00000100';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 /** Runs the node as the seeded Artisan (Bo) instead of the Curator. */
 async function runAsArtisan(parameters) {

@@ -3,20 +3,14 @@
 // (or versions, or a proxy) give: job views without status, dates, messages, outputs, output
 // names or formats, an empty list answer, and a run whose execution is cancelled.
 const { run } = require('../helpers');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 
 const { workflows } = SEED_IDS;
 const JOB_VIEW = /^\/webapi\/v3\/jobs\/[0-9a-f]{24}$/;
 const OUTPUT_DOWNLOAD = /^\/webapi\/v1\/jobs\/[^/]+\/output\/[^/]+$/;
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => {
-	env.emulator.reset();
-	env.emulator.configure({ jobTimings: { queuedMs: 100, runningMs: 200 } });
+const env = useServerNodeEnvironment({
+	configure: { jobTimings: { queuedMs: 100, runningMs: 200 } },
 });
 
 /** Every read of a job (GET v3/jobs/{id}) answers `view`. */

@@ -1,21 +1,15 @@
 'use strict';
 // Job resource of the Alteryx Server node, against the emulator over real HTTP.
 
-const { startServerNodeEnvironment, byId, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, SEED_IDS } = require('./setup');
 
 const { workflows } = SEED_IDS;
 // Seeded history of Daily Sales ETL: job 1 succeeded and wrote two outputs.
 const FIRST_JOB = '66ebd18d3d62000a00000001';
 const FIRST_JOB_OUTPUTS = ['66ebd18d3d62000b00000100', '66ebd18d3d62000b00000101'];
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => {
-	env.emulator.reset();
-	env.emulator.configure({ jobTimings: { queuedMs: 100, runningMs: 200 } });
+const env = useServerNodeEnvironment({
+	configure: { jobTimings: { queuedMs: 100, runningMs: 200 } },
 });
 
 describe('Get and Get Messages', () => {

@@ -10,7 +10,7 @@ const { resources } = require('../../../nodes/AlteryxServer/actions/registry');
 const { dcmRoutes } = require('../../../nodes/AlteryxServer/helpers/dcm');
 const { jobRoutes } = require('../../../nodes/AlteryxServer/helpers/jobs');
 const { listRoutes, loadOptionsRoutes } = require('../../../nodes/AlteryxServer/methods/routes');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { createMethodsRunner } = require('./methods-runner');
 
 const { collections, users, workflows } = SEED_IDS;
@@ -34,12 +34,7 @@ const HOSTILE_IDS = [
 // An id that exists nowhere, for the other placeholders of a route: nothing real is changed.
 const ABSENT_ID = '66ebd18d3d62ffffffffffff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 // reset() forgets issued tokens: a test's first call may be a 401 and its retry.
 const answeredCalls = () =>

@@ -3,18 +3,12 @@
 // outcome by disposition, cancel on timeout, download outputs. Against the emulator, whose
 // job timings are shortened so a run takes a fraction of a second.
 
-const { startServerNodeEnvironment, byId, SEED_IDS, OUTCOME_QUESTION } = require('./setup');
+const { useServerNodeEnvironment, byId, SEED_IDS, OUTCOME_QUESTION } = require('./setup');
 
 const { workflows } = SEED_IDS;
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => {
-	env.emulator.reset();
-	env.emulator.configure({ jobTimings: { queuedMs: 100, runningMs: 200 } });
+const env = useServerNodeEnvironment({
+	configure: { jobTimings: { queuedMs: 100, runningMs: 200 } },
 });
 
 const runParameters = (workflowId, overrides = {}) => ({

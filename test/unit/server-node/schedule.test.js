@@ -2,19 +2,14 @@
 // Schedule resource of the Alteryx Server node, against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
 const { workflows, users, schedules, credentials } = SEED_IDS;
 const UNKNOWN_ID = '66ebd18d3d620007000000ff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 /** Runs the node through a proxy that records request bodies. */
 async function withRecording(parameters, run) {

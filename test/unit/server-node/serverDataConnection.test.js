@@ -1,19 +1,14 @@
 'use strict';
 // Server Data Connection resource of the Alteryx Server node, against the emulator over real HTTP.
 
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { createMethodsRunner } = require('./methods-runner');
 
 const { users, userGroups, serverDataConnections } = SEED_IDS;
 const SALES_DWH = serverDataConnections.salesDwh;
 const UNKNOWN_ID = '66ebd18d3d620009000000ff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const run = (operation, parameters = {}) =>
 	env.runNode({

@@ -44,8 +44,30 @@ async function startServerNodeEnvironment(options = {}) {
 	return { emulator, harness, runNode, apiCalls, bytesOf };
 }
 
+/**
+ * One environment for the whole test file: started before the first test, the emulator reset
+ * (then given `configure`, if any) before each test, and closed after the last. The returned
+ * object is filled in once beforeAll has run.
+ * @param {{ configure?: object }} [options] emulator settings applied after every reset
+ */
+function useServerNodeEnvironment({ configure } = {}) {
+	const env = {};
+	beforeAll(async () => {
+		Object.assign(env, await startServerNodeEnvironment());
+	});
+	afterAll(async () => {
+		await env.emulator?.close();
+	});
+	beforeEach(() => {
+		env.emulator.reset();
+		if (configure) env.emulator.configure(configure);
+	});
+	return env;
+}
+
 module.exports = {
 	startServerNodeEnvironment,
+	useServerNodeEnvironment,
 	byId,
 	AlteryxServer,
 	SEED_IDS,

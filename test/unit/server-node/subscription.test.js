@@ -2,7 +2,7 @@
 // Studio (Subscription) resource of the Alteryx Server node, against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -10,12 +10,7 @@ const { users, credentials } = SEED_IDS;
 const DEFAULT_STUDIO = SEED_IDS.subscriptions.defaultStudio;
 const UNKNOWN_ID = '66ebd18d3d620002000000ff';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const run = (operation, parameters = {}) =>
 	env.runNode({ resource: 'subscription', operation, ...parameters });

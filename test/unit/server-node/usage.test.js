@@ -2,15 +2,10 @@
 // Usage resource of the Alteryx Server node, against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, AlteryxServer } = require('./setup');
+const { useServerNodeEnvironment, AlteryxServer } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 const eventIds = () => env.emulator.state.usageEvents.map((event) => event.eventId);
 

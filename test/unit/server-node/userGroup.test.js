@@ -2,7 +2,7 @@
 // User Group resource of the Alteryx Server node, against the emulator over real HTTP.
 
 const { createHarness } = require('../../harness');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 const { createMethodsRunner } = require('./methods-runner');
 
@@ -10,12 +10,7 @@ const { users, userGroups, credentials } = SEED_IDS;
 const UNKNOWN_GROUP = '66ebd18d3d620003000000ff';
 const AD_SID = 'S-1-5-21-3623811015-3361044348-30300820-1013';
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 /**
  * The API calls the emulator answered, as "METHOD /path". reset() forgets the tokens, so the

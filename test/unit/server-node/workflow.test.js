@@ -3,17 +3,12 @@
 
 const { createHarness } = require('../../harness');
 const { buildPackage } = require('../../emulator/packages');
-const { startServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
+const { useServerNodeEnvironment, byId, AlteryxServer, SEED_IDS } = require('./setup');
 const { startRecordingProxy } = require('./recording-proxy');
 
 const { workflows, users, schedules } = SEED_IDS;
 
-let env;
-beforeAll(async () => {
-	env = await startServerNodeEnvironment();
-});
-afterAll(async () => env && (await env.emulator.close()));
-beforeEach(() => env.emulator.reset());
+const env = useServerNodeEnvironment();
 
 /** An input item carrying a workflow package in the binary property `data`. */
 function packageItem(bytes, fileName = 'Quarterly Report.yxzp') {
