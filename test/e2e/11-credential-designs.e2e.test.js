@@ -483,11 +483,6 @@ describe('the measured facts docs/decisions/0001 rests on', () => {
 	test.each(['A', 'B'])(
 		'design %s: offered by the HTTP Request node, labelled in Alteryx terms, failures sent once without a token exchange',
 		(design) => {
-			expect(results[design].editor.inHttpRequestList).toBe(true);
-			expect(results[design].editor.labels).toEqual(
-				expect.arrayContaining(['API Access Key', 'API Access Secret']),
-			);
-			expect(results[design].editor.allowlistDefault).toBe('domains');
 			// Design B pays one token check (a GET) per failed request.
 			const probe = design === 'B' ? 1 : 0;
 			for (const scenario of FAILURES)
@@ -506,6 +501,11 @@ describe('the measured facts docs/decisions/0001 rests on', () => {
 			expect(results[design].faults.byScenario.redirectTarget).toBeUndefined();
 			expect(results[design].body.byScenario.initial.tokenAuth).toEqual(['body']);
 			expect(seen(design, 'bodyAuth').output).toBe('ok');
+			expect(results[design].editor.inHttpRequestList).toBe(true);
+			expect(results[design].editor.labels).toEqual(
+				expect.arrayContaining(['API Access Key', 'API Access Secret']),
+			);
+			expect(results[design].editor.allowlistDefault).toBe('domains');
 		},
 	);
 
