@@ -4,6 +4,11 @@ module.exports = {
 	rootDir: __dirname,
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],
+	// The credential-design measurement (docs/decisions/0003) runs only when asked for.
+	testPathIgnorePatterns:
+		process.env.E2E_CREDENTIAL_DESIGNS === 'true'
+			? ['/node_modules/']
+			: ['/node_modules/', '/13-credential-designs\\.'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/'],
 	globalSetup: '<rootDir>/test/e2e/global-setup.js',
 	transform: {},
