@@ -544,6 +544,7 @@ describe('a server that echoes the request gets [redacted] where the secret or t
 		};
 		const { NodeClass, parameters } = ECHO_NODES[nodeName];
 		const options = quickOptions(nodeName, { timeout: 1000, ...echo.options });
+		const echoedBefore = emulator.counters.faultsInjected;
 
 		for (const continueOnFail of [false, true]) {
 			const { result, everywhere, outputs } = await runAndCollect(
@@ -578,5 +579,9 @@ describe('a server that echoes the request gets [redacted] where the secret or t
 				.map(([where]) => where);
 			if (echo.shown !== false) expect(shownIn).not.toEqual([]);
 		}
+		recorder.fault(
+			'server echoing the request (secret, token)',
+			emulator.counters.faultsInjected - echoedBefore,
+		);
 	});
 });
