@@ -2,6 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PagingSettings } from '../../transport/pagination';
+// Read at call time only: the registry imports the operations, which import this file.
+import { resources } from '../actions/registry';
 
 /**
  * The id behind a resource locator (picked from the list or typed), trimmed. Empty is an error
@@ -16,8 +18,9 @@ export function locatorValue(
 	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (value === '' && !optional) {
-		throw new NodeOperationError(this.getNode(), `No ${name} was given`, {
-			description: `Pick one from the list, or enter or map its ID in "${name}".`,
+		const label = fieldLabel.call(this, name, itemIndex);
+		throw new NodeOperationError(this.getNode(), `The ${label} is empty`, {
+			description: `Pick one from the list, or enter or map its ID in "${label}". An expression may have given an empty value.`,
 			itemIndex,
 		});
 	}
@@ -163,4 +166,18 @@ export function toIsoDay(
 /** Booleans travel in multipart forms as the strings Alteryx's model binder reads. */
 export function formBoolean(value: unknown): string {
 	return value === true || value === 'true' ? 'true' : 'false';
+}
+
+/** The field's label as the editor shows it for this resource and operation ("Collection"). */
+function fieldLabel(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	const resource = this.getNodeParameter('resource', itemIndex, '') as string;
+	const operation = this.getNodeParameter('operation', itemIndex, '') as string;
+	const property = resources
+		.find((module) => module.resource.value === resource)
+		?.description.find(
+			(candidate) =>
+				candidate.name === name &&
+				(candidate.displayOptions?.show?.operation ?? [operation]).includes(operation),
+		);
+	return property?.displayName ?? name;
 }

@@ -522,7 +522,7 @@ describe('Workflows and schedules', () => {
 				collectionId: byId(' '),
 				workflowId: byId(workflows.dailySalesEtl),
 			}),
-		).rejects.toThrow(/collectionId/);
+		).rejects.toThrow(/^The Collection is empty$/);
 		expect(env.apiCalls()).toEqual([]);
 	});
 });

@@ -339,7 +339,7 @@ describe('Sharing', () => {
 				credentialId: byId(''),
 				userId: byId(users.bo),
 			}),
-		).rejects.toThrow(/credentialId/);
+		).rejects.toThrow(/^The Credential is empty$/);
 		expect(env.apiCalls()).toEqual([]);
 	});
 });

@@ -431,7 +431,7 @@ describe('connection handling rules', () => {
 				ruleId: byId(''),
 				sourceConnectionId: byId(''),
 			}),
-		).rejects.toThrow(/sourceConnectionId/);
+		).rejects.toThrow(/^The Source Connection is empty$/);
 		expect(apiCalls()).toEqual([]);
 	});
 

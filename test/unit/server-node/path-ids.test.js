@@ -247,6 +247,31 @@ describe('through the operations of the node', () => {
 		expect(env.emulator.state.workflows.has(workflowId)).toBe(true);
 	});
 
+	test.each([
+		['collection', 'removeWorkflow', 'collectionId', 'Collection'],
+		['userGroup', 'removeUser', 'userGroupId', 'User Group'],
+	])(
+		'%s → %s with an empty mapped id is refused naming the field as the editor shows it (%s → "%s")',
+		async (resource, operation, field, label) => {
+			const parameters = {
+				resource,
+				operation,
+				collectionId: byId(ABSENT_ID),
+				userGroupId: byId(ABSENT_ID),
+				workflowId: byId(workflows.salesForecast),
+				userId: byId(users.bo),
+				[field]: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			};
+			const error = await env
+				.runNode(parameters, { items: [{ json: { id: '' } }] })
+				.catch((caught) => caught);
+			expect(error.constructor.name).toBe('NodeOperationError');
+			expect(error.message).toBe(`The ${label} is empty`);
+			expect(error.description).toContain(`"${label}"`);
+			expect(answeredCalls()).toEqual([]);
+		},
+	);
+
 	test('User Group → Remove User with the group "%2e%2e" from an expression is refused: the user stays', async () => {
 		await expect(
 			env.runNode(

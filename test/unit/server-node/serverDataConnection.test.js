@@ -127,7 +127,7 @@ describe('Sharing with users and user groups', () => {
 	});
 
 	test('an empty user ID is refused before any request', async () => {
-		await expect(run('removeUser', { userId: byId(' ') })).rejects.toThrow(/userId/);
+		await expect(run('removeUser', { userId: byId(' ') })).rejects.toThrow(/^The User is empty$/);
 		expect(env.apiCalls()).toEqual([]);
 	});
 });

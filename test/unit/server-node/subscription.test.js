@@ -227,7 +227,9 @@ describe('Move Users and Delete', () => {
 	});
 
 	test('Delete without a studio is refused before any request', async () => {
-		await expect(run('delete', { subscriptionId: byId('') })).rejects.toThrow(/subscriptionId/);
+		await expect(run('delete', { subscriptionId: byId('') })).rejects.toThrow(
+			/^The Studio is empty$/,
+		);
 		expect(env.apiCalls()).toEqual([]);
 	});
 });

@@ -141,7 +141,7 @@ describe('Get and Get Questions', () => {
 	test('an empty workflow ID is refused before any request', async () => {
 		await expect(
 			env.runNode({ resource: 'workflow', operation: 'get', workflowId: byId('  ') }),
-		).rejects.toThrow(/workflowId/);
+		).rejects.toThrow(/^The Workflow is empty$/);
 		expect(env.apiCalls()).toEqual([]);
 	});
 });
