@@ -44,9 +44,15 @@ describe('node descriptions', () => {
 		expect(description.name).toBe(name);
 		expect(description.displayName).toBe(displayName);
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'alteryxServerOAuth2Api', required: true }]);
+		expect(description.credentials).toEqual([
+			{
+				name: 'alteryxServerOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['alteryxServerOAuth2Api'] } },
+			},
+		]);
 		const names = description.properties.map((property) => property.name);
-		expect(names[0]).toBe('endpoint');
+		expect(names.slice(0, 2)).toEqual(['authentication', 'endpoint']);
 		expect(names.includes('sendBody')).toBe(name === 'alteryxPost' || name === 'alteryxPut');
 	});
 });

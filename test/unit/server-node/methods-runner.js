@@ -4,8 +4,6 @@
 const { LoadOptionsContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
-const { CREDENTIAL_TYPE } = require('../../harness');
-
 /**
  * @param {object} harness from createHarness (its credentialsHelper holds the credential)
  * @param {Function} NodeClass
@@ -20,8 +18,8 @@ function createMethodsRunner(harness, NodeClass) {
 			type: `n8n-nodes-alteryx.${nodeType.description.name}`,
 			typeVersion: nodeType.description.version,
 			position: [0, 0],
-			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: 'alteryx-credential', name: 'Alteryx test server' } },
+			parameters: harness.parametersFor(parameters),
+			credentials: harness.nodeCredentials,
 		};
 		const workflow = new Workflow({
 			id: 'methods',
@@ -34,20 +32,18 @@ function createMethodsRunner(harness, NodeClass) {
 				getKnownTypes: () => ({}),
 			},
 		});
+		const nodeWithDefaults = workflow.getNode(node.name);
 		const additionalData = {
 			credentialsHelper: harness.credentialsHelper,
-			currentNodeParameters: parameters,
+			// The editor sends the node's parameters with their defaults filled in (its Workflow
+			// fills them as this one does), so a saved node without Authentication sends the default.
+			currentNodeParameters: nodeWithDefaults.parameters,
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
 			variables: {},
 			userId: 'harness-user',
 		};
-		return new LoadOptionsContext(
-			workflow,
-			workflow.getNode(node.name),
-			additionalData,
-			'parameters',
-		);
+		return new LoadOptionsContext(workflow, nodeWithDefaults, additionalData, 'parameters');
 	}
 
 	return {
