@@ -135,14 +135,29 @@ export const authenticationProperty: INodeProperties = {
 	default: DEFAULT_CREDENTIAL_TYPE,
 };
 
-/** The node's credentials, each shown when the Authentication selector names it (as Airtable v2). */
-export const alteryxCredentials: INodeCredentialDescription[] = Object.keys(CREDENTIAL_KINDS).map(
-	(name) => ({
-		name,
-		required: true,
-		displayOptions: { show: { [AUTHENTICATION_PARAMETER]: [name] } },
-	}),
-);
+/**
+ * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
+ * The default one is shown unless another is chosen, so it also shows when the parameter is
+ * missing: n8n checks a credential's displayOptions against the parameters a caller sends
+ * (`currentNodeParameters` of a load-options request), which need not include defaults.
+ */
+export function credentialDescriptions(types: string[]): INodeCredentialDescription[] {
+	return types.map((name) => {
+		if (name !== DEFAULT_CREDENTIAL_TYPE) {
+			return {
+				name,
+				required: true,
+				displayOptions: { show: { [AUTHENTICATION_PARAMETER]: [name] } },
+			};
+		}
+		const others = types.filter((other) => other !== name);
+		return others.length === 0
+			? { name, required: true }
+			: { name, required: true, displayOptions: { hide: { [AUTHENTICATION_PARAMETER]: others } } };
+	});
+}
+
+export const alteryxCredentials = credentialDescriptions(Object.keys(CREDENTIAL_KINDS));
 
 /**
  * A token exchange that failed, from whichever credential: the transport recognises it by this

@@ -2,7 +2,7 @@
 // The authentication seam: which credential a node uses (its Authentication parameter, with the
 // default for saved workflows that predate it), the connection the transport gets from the
 // credential registry, and token failures recognised by their shape, whatever credential threw.
-const { NodeApiError } = require('n8n-workflow');
+const { NodeApiError, NodeHelpers } = require('n8n-workflow');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
 const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node');
@@ -14,6 +14,7 @@ const {
 	alteryxCredentials,
 	authenticationProperty,
 	connectionFor,
+	credentialDescriptions,
 	CREDENTIAL_KINDS,
 	DEFAULT_CREDENTIAL_TYPE,
 	findTokenFailure,
@@ -23,6 +24,7 @@ const { TokenExchangeError } = require('../../nodes/transport/token');
 const { InvalidAddressError } = require('../../nodes/transport/webApi');
 const { createHarness } = require('../harness');
 const { requestsTo, run, startServerAndHarness } = require('./helpers');
+const { createMethodsRunner } = require('./server-node/methods-runner');
 
 const SERVER = 'alteryxServerOAuth2Api';
 
@@ -100,13 +102,41 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 		expect(authenticationProperty.options.map((option) => option.value)).toEqual(
 			Object.keys(CREDENTIAL_KINDS),
 		);
-		expect(alteryxCredentials).toEqual(
-			Object.keys(CREDENTIAL_KINDS).map((name) => ({
-				name,
-				required: true,
-				displayOptions: { show: { authentication: [name] } },
-			})),
-		);
+		expect(alteryxCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
+		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
+	});
+
+	// What n8n offers and checks: NodeHelpers.displayParameter is what n8n-core's getCredentials
+	// and the editor apply to a node's credentials, against the parameters a caller sent.
+	const shown = (descriptions, parameters) =>
+		descriptions
+			.filter((credential) => NodeHelpers.displayParameter(parameters, credential, null, null))
+			.map((credential) => credential.name);
+	const withCloud = credentialDescriptions([
+		SERVER,
+		'alteryxCloudOAuth2Api',
+		'alteryxGalleryOAuth1Api',
+	]);
+
+	test.each([
+		['only the Server credential, no Authentication sent', [SERVER], {}, [SERVER]],
+		['three types, no Authentication sent (a saved node, a load-options call)', null, {}, [SERVER]],
+		['three types, the Server credential chosen', null, { authentication: SERVER }, [SERVER]],
+		[
+			'three types, Cloud chosen',
+			null,
+			{ authentication: 'alteryxCloudOAuth2Api' },
+			['alteryxCloudOAuth2Api'],
+		],
+		[
+			'three types, Gallery chosen',
+			null,
+			{ authentication: 'alteryxGalleryOAuth1Api' },
+			['alteryxGalleryOAuth1Api'],
+		],
+	])('credentials shown: %s', (_, types, parameters, expected) => {
+		const descriptions = types ? credentialDescriptions(types) : withCloud;
+		expect(shown(descriptions, parameters)).toEqual(expected);
 	});
 
 	test.each([AlteryxGet, AlteryxPost, AlteryxPut, AlteryxDelete, AlteryxServer])(
@@ -184,6 +214,15 @@ describe('nodes run with the Authentication parameter', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
+	});
+
+	test('a picker of a saved node without the parameter (the editor sends no defaults) lists from the Server credential', async () => {
+		const methods = createMethodsRunner(harness, AlteryxServer);
+		const { results } = await methods.listSearch('searchWorkflows', 'sales', {
+			resource: 'workflow',
+			operation: 'run',
+		});
+		expect(results.map((result) => result.name)).toEqual(['Daily Sales ETL', 'Sales Forecast']);
 	});
 
 	test('the Server credential chosen explicitly works the same', async () => {

@@ -44,13 +44,7 @@ describe('node descriptions', () => {
 		expect(description.name).toBe(name);
 		expect(description.displayName).toBe(displayName);
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([
-			{
-				name: 'alteryxServerOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['alteryxServerOAuth2Api'] } },
-			},
-		]);
+		expect(description.credentials).toEqual([{ name: 'alteryxServerOAuth2Api', required: true }]);
 		const names = description.properties.map((property) => property.name);
 		expect(names.slice(0, 2)).toEqual(['authentication', 'endpoint']);
 		expect(names.includes('sendBody')).toBe(name === 'alteryxPost' || name === 'alteryxPut');

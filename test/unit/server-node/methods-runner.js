@@ -32,18 +32,21 @@ function createMethodsRunner(harness, NodeClass) {
 				getKnownTypes: () => ({}),
 			},
 		});
-		const nodeWithDefaults = workflow.getNode(node.name);
 		const additionalData = {
 			credentialsHelper: harness.credentialsHelper,
-			// The editor sends the node's parameters with their defaults filled in (its Workflow
-			// fills them as this one does), so a saved node without Authentication sends the default.
-			currentNodeParameters: nodeWithDefaults.parameters,
+			// As a load-options request sends them: without defaults (no Authentication, say).
+			currentNodeParameters: harness.parametersFor(parameters),
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
 			variables: {},
 			userId: 'harness-user',
 		};
-		return new LoadOptionsContext(workflow, nodeWithDefaults, additionalData, 'parameters');
+		return new LoadOptionsContext(
+			workflow,
+			workflow.getNode(node.name),
+			additionalData,
+			'parameters',
+		);
 	}
 
 	return {
