@@ -17,8 +17,8 @@ import {
 import { type AccessToken, requestAccessToken, TokenExchangeError } from '../transport/token';
 import {
 	type AlteryxServerCredentials,
-	CREDENTIAL_TYPE,
 	InvalidAddressError,
+	SERVER_CREDENTIAL_TYPE,
 	webApiBaseUrl,
 } from '../transport/webApi';
 
@@ -88,7 +88,7 @@ export class AlteryxAuthenticate implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const credentials = (await this.getCredentials(
-			CREDENTIAL_TYPE,
+			SERVER_CREDENTIAL_TYPE,
 		)) as unknown as AlteryxServerCredentials;
 
 		// One exchange for the whole run, however many items: every item gets the same token.
@@ -157,7 +157,11 @@ async function exchangeWithRetries(
 		} catch (error) {
 			const retryable =
 				error instanceof TokenExchangeError &&
-				isRetryable('POST', { kind: 'token', statusCode: error.endpointStatus, code: error.networkCode });
+				isRetryable('POST', {
+					kind: 'token',
+					statusCode: error.endpointStatus,
+					code: error.networkCode,
+				});
 			if (!retryable || retry >= policy.maxRetries)
 				return { failure: toNodeError.call(this, error) };
 			await sleep(retryDelayMs(retry + 1, policy));

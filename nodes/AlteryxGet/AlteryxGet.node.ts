@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { verbNodeProperties } from '../AlteryxRequest/description';
+import { alteryxCredentials } from '../transport/authentication';
 import { executeVerbRequest } from '../AlteryxRequest/execute';
 
 export class AlteryxGet implements INodeType {
@@ -18,7 +19,7 @@ export class AlteryxGet implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		credentials: alteryxCredentials,
 		properties: verbNodeProperties('GET'),
 	};
 

@@ -1,5 +1,7 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../transport/authentication';
+
 /** The verbs Alteryx's V3 macro pack has a macro for; each gets its own node. */
 export type AlteryxVerb = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'DELETE'>;
 
@@ -411,6 +413,7 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 
 export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 	return [
+		authenticationProperty,
 		{
 			displayName: 'Endpoint',
 			name: 'endpoint',

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
+import { alteryxCredentials } from '../transport/authentication';
 
 export class AlteryxServer implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class AlteryxServer implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'alteryxServerOAuth2Api', required: true }],
+		credentials: alteryxCredentials,
 		properties: versionProperties,
 	};
 

@@ -1,16 +1,19 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
-	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 
+import {
+	type AlteryxConnection,
+	type AlteryxContext,
+	findTokenFailure,
+	getConnection,
+} from './authentication';
 import { errorChain } from './errorChain';
 import { alteryxApiError, type ErrorSubject } from './errors';
 import { redactionFor, redactResponse } from './redact';
@@ -24,21 +27,10 @@ import {
 	toBuffer,
 } from './response';
 import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import {
-	describeConnectionFailure,
-	findErrorCode,
-	TokenExchangeError,
-	tokensObtainedFor,
-} from './token';
-import {
-	type AlteryxServerCredentials,
-	CREDENTIAL_TYPE,
-	InvalidAddressError,
-	resolveEndpointUrl,
-	resolveRedirectUrl,
-} from './webApi';
+import { describeConnectionFailure, findErrorCode } from './token';
+import { InvalidAddressError, resolveEndpointUrl, resolveRedirectUrl } from './webApi';
 
-export type AlteryxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type { AlteryxContext } from './authentication';
 
 export interface AlteryxRequest {
 	method: IHttpRequestMethods;
@@ -97,14 +89,11 @@ export async function alteryxApiRequest(
 	itemIndex = 0,
 ): Promise<AlteryxResponse> {
 	const node = this.getNode();
-	const credentials = (await this.getCredentials(
-		CREDENTIAL_TYPE,
-		itemIndex,
-	)) as unknown as AlteryxServerCredentials;
-
+	let connection: AlteryxConnection;
 	let url: URL;
 	try {
-		url = resolveEndpointUrl(credentials.webApiUrl, request.endpoint);
+		connection = await getConnection.call(this, itemIndex);
+		url = resolveEndpointUrl(connection.baseUrl.href, request.endpoint);
 	} catch (error) {
 		throw asOperationError(node, error, itemIndex);
 	}
@@ -130,7 +119,7 @@ export async function alteryxApiRequest(
 		returnFullResponse: true,
 		// No `timeout`: axios would only time an idle socket. Timeout is a deadline for the whole
 		// exchange, enforced by sendOnce with an abort signal.
-		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+		skipSslCertificateValidation: connection.ignoreSSLIssues,
 		sendCredentialsOnCrossOriginRedirect: false,
 		// Redirects are followed below, and only within the Web API address: n8n's redirect
 		// handling (follow-redirects) keeps the Authorization header for a subdomain of the host
@@ -150,15 +139,9 @@ export async function alteryxApiRequest(
 	// What the server answers can echo the request: the token it carried (the stored one or one
 	// obtained during this request) never reaches an output or an error.
 	const redacted = (response: AlteryxResponse) =>
-		redactResponse(
-			response,
-			redactionFor({
-				...credentials,
-				tokens: [credentials.accessToken, ...tokensObtainedFor(credentials)],
-			}),
-		);
+		redactResponse(response, redactionFor(connection.sensitiveValues()));
 	for (;;) {
-		const attempt = await sendOnce.call(this, options, url, timeoutMs);
+		const attempt = await sendOnce.call(this, connection.credentialType, options, url, timeoutMs);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {
@@ -168,7 +151,7 @@ export async function alteryxApiRequest(
 			if (location !== undefined) {
 				url = followRedirect(
 					node,
-					credentials,
+					connection,
 					url,
 					location,
 					attempt.response.statusCode,
@@ -210,7 +193,7 @@ export async function alteryxApiRequest(
 			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
 		}
-		const tokenError = findTokenError(attempt.error);
+		const tokenError = findTokenFailure(attempt.error);
 		const outcome = tokenError
 			? {
 					kind: 'token' as const,
@@ -246,7 +229,7 @@ function deadlineMs(node: INode, timeout: unknown, itemIndex: number): number {
 /** The next URL of a redirect, only when it stays inside the credential's Web API address. */
 function followRedirect(
 	node: INode,
-	credentials: AlteryxServerCredentials,
+	connection: AlteryxConnection,
 	from: URL,
 	location: string,
 	status: number,
@@ -255,7 +238,7 @@ function followRedirect(
 	let target: URL | undefined;
 	try {
 		target = new URL(location, from);
-		return resolveRedirectUrl(credentials.webApiUrl, target);
+		return resolveRedirectUrl(connection.baseUrl.href, target);
 	} catch {
 		const where = target ? (target.host ? target.host : target.protocol) : 'an invalid address';
 		const message = `Alteryx Server redirected the request to ${where}, outside the Web API address`;
@@ -312,6 +295,7 @@ class ExecutionCancelledError extends Error {
  */
 async function sendOnce(
 	this: AlteryxContext,
+	credentialType: string,
 	options: IHttpRequestOptions,
 	url: URL,
 	timeoutMs: number,
@@ -327,7 +311,7 @@ async function sendOnce(
 		const response = (await untilAborted(
 			this.helpers.httpRequestWithAuthentication.call(
 				withDeadline,
-				CREDENTIAL_TYPE,
+				credentialType,
 				// A fresh copy each time: n8n's helpers add to the options they are given.
 				{ ...options, headers: { ...options.headers }, abortSignal: signal },
 			),
@@ -471,14 +455,6 @@ function responseOf(error: unknown): Omit<AlteryxResponse, 'url'> | undefined {
 	return undefined;
 }
 
-/** n8n core replaces the message of what the credential's token exchange threw; find the original. */
-function findTokenError(error: unknown): TokenExchangeError | undefined {
-	for (const link of errorChain(error)) {
-		if (link instanceof TokenExchangeError) return link;
-	}
-	return undefined;
-}
-
 /**
  * Said first in the error of a request that changes something and was not repeated: it may
  * have run.
@@ -524,7 +500,7 @@ function connectionError(
 			itemIndex,
 		});
 	}
-	const tokenError = findTokenError(error);
+	const tokenError = findTokenFailure(error);
 	if (tokenError) {
 		return new NodeApiError(node, { message: tokenError.message } as JsonObject, {
 			message: tokenError.message,

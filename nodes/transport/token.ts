@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import type { TokenFailure } from './authentication';
 import { errorChain } from './errorChain';
 import { redactionFor, redactJson } from './redact';
 import { decodeJsonBody } from './response';
@@ -26,7 +27,9 @@ export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
  * replaces the message with generic text ("Bad request - please check your parameters",
  * "ECONNREFUSED") when it finds a status or error code under those names.
  */
-export class TokenExchangeError extends Error {
+export class TokenExchangeError extends Error implements TokenFailure {
+	readonly tokenFailure = true;
+
 	constructor(
 		message: string,
 		readonly description: string,

@@ -4,7 +4,8 @@
  * ever travel to the Web API address the user configured.
  */
 
-export const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
+/** The Alteryx Server credential (API key and secret, OAuth2 client credentials). */
+export const SERVER_CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 
 export interface AlteryxServerCredentials {
 	webApiUrl: string;

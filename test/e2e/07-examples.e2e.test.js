@@ -104,15 +104,7 @@ test('helpdesk webhook: published in a running n8n, a POST creates a user and a 
 
 test("the credential's Test button (n8n's credential test endpoint) succeeds, and fails on a wrong secret", async () => {
 	const server = suite.n8n.server || (await suite.n8n.start());
-	const owner = {
-		email: 'e2e@example.com',
-		firstName: 'E',
-		lastName: 'Two',
-		password: 'E2e-Password-1',
-	};
-	const setup = await httpRequest('POST', `${server.url}/rest/owner/setup`, owner);
-	expect(setup.status).toBe(200);
-	const cookie = setup.cookies.join('; ');
+	const cookie = await h.ownerCookie(server, 'Two');
 	const stored = await httpRequest(
 		'GET',
 		`${server.url}/rest/credentials/alteryxDemo?includeData=true`,

@@ -168,15 +168,7 @@ test("the editor's resource-locator search (searchWorkflows, searchUsers) and qu
 	const started = await suite.n8n.start();
 	let searched;
 	try {
-		const owner = {
-			email: 'e2e-search@example.com',
-			firstName: 'E',
-			lastName: 'Search',
-			password: 'E2e-Password-1',
-		};
-		const setup = await httpRequest('POST', `${started.url}/rest/owner/setup`, owner);
-		expect(setup.status).toBe(200);
-		const cookie = setup.cookies.join('; ');
+		const cookie = await h.ownerCookie(started, 'Search');
 		const nodeTypeAndVersion = { name: `${h.NODE_PREFIX}alteryxServer`, version: 1 };
 		const credentials = { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
 		const locate = async (methodName, path, currentNodeParameters, filter) => {

@@ -16,16 +16,9 @@ afterAll(async () => {
 test("the editor's node types include a tool variant of every Alteryx node except Authenticate", async () => {
 	const started = await suite.n8n.start();
 	try {
-		const owner = {
-			email: 'e2e-tools@example.com',
-			firstName: 'E',
-			lastName: 'Tools',
-			password: 'E2e-Password-1',
-		};
-		const setup = await httpRequest('POST', `${started.url}/rest/owner/setup`, owner);
-		expect(setup.status).toBe(200);
+		const cookie = await h.ownerCookie(started, 'Tools');
 		const types = await httpRequest('GET', `${started.url}/types/nodes.json`, undefined, {
-			cookie: setup.cookies.join('; '),
+			cookie,
 		});
 		expect(types.status).toBe(200);
 		const names = types.json

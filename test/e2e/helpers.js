@@ -371,6 +371,22 @@ function rawRequest(method, url, body, headers) {
 }
 
 // The last test of every file: the secret never shows up in what n8n printed or stored.
+/**
+ * Sets up the owner of a freshly started n8n (a new user folder has none) and returns the
+ * session cookie for the editor's REST API.
+ */
+async function ownerCookie(server, lastName) {
+	const owner = {
+		email: `e2e-${lastName.toLowerCase()}@example.com`,
+		firstName: 'E',
+		lastName,
+		password: 'E2e-Password-1',
+	};
+	const setup = await n8nLib.httpRequest('POST', `${server.url}/rest/owner/setup`, owner);
+	expect(setup.status).toBe(200);
+	return setup.cookies.join('; ');
+}
+
 function secretTest(getSuite) {
 	test('the API secret appears nowhere in execution output, n8n output or the n8n database', async () => {
 		const suite = getSuite();
@@ -384,6 +400,7 @@ module.exports = {
 	CREDENTIAL_TYPE,
 	emulatorApi,
 	secretTest,
+	ownerCookie,
 	NODE_PREFIX,
 	loadState,
 	startSuite,

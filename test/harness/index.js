@@ -12,7 +12,10 @@ const { TestCredentialsHelper } = require('./credentials-helper');
 const { httpRequestNodeOptions, signingNode } = require('./signing-node');
 
 const CREDENTIAL_ID = 'alteryx-credential';
+/** The credential type of saved workflows that have no Authentication parameter. */
 const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
+/** The credential classes a harness can register, by type name. */
+const CREDENTIAL_CLASSES = { [CREDENTIAL_TYPE]: AlteryxServerOAuth2Api };
 
 let binaryDataReady;
 function ensureBinaryData() {
@@ -23,14 +26,27 @@ function ensureBinaryData() {
 const noopLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * @param {{ webApiUrl: string, clientId: string, clientSecret: string, authentication?: string, ignoreSSLIssues?: boolean }} credentials
+ * @param {object} credentials the credential's data, e.g. { webApiUrl, clientId, clientSecret,
+ *   authentication?, ignoreSSLIssues? } for alteryxServerOAuth2Api
+ * @param {{ credentialType?: string, credentialClass?: Function }} [options] the credential type
+ *   the nodes use (default alteryxServerOAuth2Api); a type other than the default is also set as
+ *   the nodes' Authentication parameter unless a run sets one. `credentialClass` registers a type
+ *   the pack does not ship (default: the pack's class of that name).
  */
-function createHarness(credentials) {
+function createHarness(credentials, options = {}) {
+	const credentialType = options.credentialType ?? CREDENTIAL_TYPE;
+	const CredentialClass = options.credentialClass ?? CREDENTIAL_CLASSES[credentialType];
+	if (!CredentialClass) throw new Error(`The harness knows no credential type "${credentialType}"`);
 	const credentialsHelper = new TestCredentialsHelper({
-		[CREDENTIAL_TYPE]: new AlteryxServerOAuth2Api(),
+		[credentialType]: new CredentialClass(),
 	});
-	credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, credentials);
+	credentialsHelper.setCredentials(CREDENTIAL_ID, credentialType, credentials);
 	const warnings = [];
+	const nodeCredentials = { [credentialType]: { id: CREDENTIAL_ID, name: 'Alteryx test server' } };
+	const parametersFor = (parameters) =>
+		credentialType === CREDENTIAL_TYPE || 'authentication' in parameters
+			? parameters
+			: { authentication: credentialType, ...parameters };
 
 	/**
 	 * @param {Function} NodeClass the node class (e.g. AlteryxGet)
@@ -47,8 +63,8 @@ function createHarness(credentials) {
 			type: typeName,
 			typeVersion: nodeType.description.version,
 			position: [0, 0],
-			parameters: run.parameters ?? {},
-			credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'Alteryx test server' } },
+			parameters: parametersFor(run.parameters ?? {}),
+			credentials: nodeCredentials,
 			...(run.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		};
 		const nodeTypes = {
@@ -122,6 +138,10 @@ function createHarness(credentials) {
 
 	return {
 		execute,
+		credentialType,
+		/** How a node of this harness names its credential (n8n's INodeCredentials). */
+		nodeCredentials,
+		parametersFor,
 		/** The bytes of a binary property, wherever n8n stored them (memory or filesystem). */
 		binaryBuffer: async (binaryData) =>
 			await Container.get(BinaryDataService).getAsBuffer(binaryData),
@@ -129,8 +149,7 @@ function createHarness(credentials) {
 		warnings,
 		/** The credential as n8n would have stored it (with the persisted token). */
 		storedCredentials: () => credentialsHelper.getStored(CREDENTIAL_ID),
-		setCredentials: (data) =>
-			credentialsHelper.setCredentials(CREDENTIAL_ID, CREDENTIAL_TYPE, data),
+		setCredentials: (data) => credentialsHelper.setCredentials(CREDENTIAL_ID, credentialType, data),
 	};
 }
 

@@ -958,3 +958,33 @@ describe('property: generated endpoints, queries and bodies', () => {
 		expect(tally.runs).toBeGreaterThanOrEqual(300);
 	}, 120_000);
 });
+
+describe('an Authentication that names no Alteryx credential type', () => {
+	// A hand-edited or imported workflow, or an expression, could name any credential type n8n
+	// has (httpHeaderAuth, say): the node must refuse it, not hand that credential to a request.
+	test.each([
+		['httpHeaderAuth', {}],
+		['alteryxGalleryOAuth1Api', {}],
+		['__proto__', {}],
+		['toString', {}],
+		['={{ $json.kind }}', { kind: 'httpHeaderAuth' }],
+	])(
+		'%j is refused with a NodeOperationError before anything is sent',
+		async (authentication, json) => {
+			const result = await run(harness, AlteryxGet, {
+				parameters: { authentication, endpoint: 'v3/workflows' },
+				items: [{ json }],
+			});
+			const refused =
+				result.error?.constructor.name === 'NodeOperationError' && emulator.requests.length === 0;
+			recorder.hostile(
+				'authentication: not an Alteryx credential type',
+				refused ? 'refused' : 'unsafe',
+			);
+			expect(result.error?.constructor.name).toBe('NodeOperationError');
+			expect(result.error.message).toMatch(/^Authentication ".*" is not one this node supports$/);
+			expect(emulator.requests).toEqual([]);
+			expectStayedHome();
+		},
+	);
+});

@@ -46,7 +46,7 @@ describe('node descriptions', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: 'alteryxServerOAuth2Api', required: true }]);
 		const names = description.properties.map((property) => property.name);
-		expect(names[0]).toBe('endpoint');
+		expect(names.slice(0, 2)).toEqual(['authentication', 'endpoint']);
 		expect(names.includes('sendBody')).toBe(name === 'alteryxPost' || name === 'alteryxPut');
 	});
 });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../../transport/authentication';
 import { resources } from './registry';
 
 const resourceSelector: INodeProperties = {
@@ -19,11 +20,12 @@ const resourceSelector: INodeProperties = {
 };
 
 /**
- * The node's parameters: the Resource selector, then each resource's Operation selector and
+ * The node's parameters: the Authentication selector (transport/authentication.ts), the Resource selector, then each resource's Operation selector and
  * operation fields. The rest of the description stays in AlteryxServer.node.ts, where n8n's
  * lint expects the node class to declare it literally (icon, usableAsTool, …).
  */
 export const versionProperties: INodeProperties[] = [
+	authenticationProperty,
 	resourceSelector,
 	...resources.flatMap((module) => module.description),
 ];

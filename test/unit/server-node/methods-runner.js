@@ -4,8 +4,6 @@
 const { LoadOptionsContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
-const { CREDENTIAL_TYPE } = require('../../harness');
-
 /**
  * @param {object} harness from createHarness (its credentialsHelper holds the credential)
  * @param {Function} NodeClass
@@ -20,8 +18,8 @@ function createMethodsRunner(harness, NodeClass) {
 			type: `n8n-nodes-alteryx.${nodeType.description.name}`,
 			typeVersion: nodeType.description.version,
 			position: [0, 0],
-			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: 'alteryx-credential', name: 'Alteryx test server' } },
+			parameters: harness.parametersFor(parameters),
+			credentials: harness.nodeCredentials,
 		};
 		const workflow = new Workflow({
 			id: 'methods',
@@ -36,7 +34,8 @@ function createMethodsRunner(harness, NodeClass) {
 		});
 		const additionalData = {
 			credentialsHelper: harness.credentialsHelper,
-			currentNodeParameters: parameters,
+			// As a load-options request sends them: without defaults (no Authentication, say).
+			currentNodeParameters: harness.parametersFor(parameters),
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
 			variables: {},

@@ -1,0 +1,191 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeCredentialDescription,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { errorChain } from './errorChain';
+import type { SensitiveValues } from './redact';
+import { tokensObtainedFor } from './token';
+import {
+	type AlteryxServerCredentials,
+	normalizeWebApiUrl,
+	SERVER_CREDENTIAL_TYPE,
+} from './webApi';
+
+/**
+ * Which credential a node uses, and what the transport needs of it. Node code never names a
+ * credential type: it asks for the connection, so another credential type (Alteryx Analytics
+ * Cloud, the OAuth1 Gallery keys) is one more entry in CREDENTIAL_KINDS
+ * (docs/decisions/0004-authentication-seam.md).
+ */
+
+export type AlteryxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** The node parameter that selects the credential type; saved workflows without it get the default. */
+export const AUTHENTICATION_PARAMETER = 'authentication';
+export const DEFAULT_CREDENTIAL_TYPE = SERVER_CREDENTIAL_TYPE;
+
+/** What the transport needs of a credential, whatever its type. */
+export interface AlteryxConnection {
+	credentialType: string;
+	/** Requests resolve beneath it and may not leave it; always ends with "/". */
+	baseUrl: URL;
+	ignoreSSLIssues: boolean;
+	/**
+	 * What an answer must never show: the secret and the tokens in use. A function, because the
+	 * credential may obtain a new token while the request runs.
+	 */
+	sensitiveValues: () => SensitiveValues;
+}
+
+interface CredentialKind {
+	/** The option in the Authentication selector. */
+	displayName: string;
+	/** Throws InvalidAddressError when the stored address is unusable. */
+	connect(credentials: ICredentialDataDecryptedObject): Omit<AlteryxConnection, 'credentialType'>;
+}
+
+export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
+	[SERVER_CREDENTIAL_TYPE]: {
+		displayName: 'Alteryx Server (OAuth2 API Key)',
+		connect(data) {
+			const credentials = data as unknown as AlteryxServerCredentials;
+			return {
+				baseUrl: normalizeWebApiUrl(credentials.webApiUrl),
+				ignoreSSLIssues: credentials.ignoreSSLIssues === true,
+				sensitiveValues: () => ({
+					clientId: credentials.clientId,
+					clientSecret: credentials.clientSecret,
+					tokens: [credentials.accessToken, ...tokensObtainedFor(credentials)],
+				}),
+			};
+		},
+	},
+};
+
+/** The connection of stored credential data of a given type (pure: the table tests call it). */
+export function connectionFor(
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+): AlteryxConnection {
+	const kind = kindOf(credentialType);
+	if (!kind) throw new Error(`No Alteryx credential type "${credentialType}"`);
+	return { credentialType, ...kind.connect(credentials) };
+}
+
+/**
+ * The credential type the node's Authentication parameter names. Load-options methods (the
+ * editor's dropdowns) have no items: they read the node's current parameters.
+ */
+export function chosenCredentialType(this: AlteryxContext, itemIndex = 0): string {
+	const value =
+		'getInputData' in this
+			? this.getNodeParameter(AUTHENTICATION_PARAMETER, itemIndex, DEFAULT_CREDENTIAL_TYPE)
+			: this.getNodeParameter(AUTHENTICATION_PARAMETER, DEFAULT_CREDENTIAL_TYPE);
+	const credentialType = value === '' || value === undefined ? DEFAULT_CREDENTIAL_TYPE : value;
+	if (typeof credentialType !== 'string' || !kindOf(credentialType)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Authentication "${String(credentialType)}" is not one this node supports`,
+			{
+				description: `Choose one of: ${Object.values(CREDENTIAL_KINDS)
+					.map((kind) => kind.displayName)
+					.join(', ')}.`,
+				itemIndex,
+			},
+		);
+	}
+	return credentialType;
+}
+
+/** The chosen credential, read and normalised. Throws InvalidAddressError for a bad address. */
+export async function getConnection(
+	this: AlteryxContext,
+	itemIndex = 0,
+): Promise<AlteryxConnection> {
+	const credentialType = chosenCredentialType.call(this, itemIndex);
+	const credentials =
+		'getInputData' in this
+			? await this.getCredentials(credentialType, itemIndex)
+			: await this.getCredentials(credentialType);
+	return connectionFor(credentialType, credentials);
+}
+
+function kindOf(credentialType: string): CredentialKind | undefined {
+	return Object.prototype.hasOwnProperty.call(CREDENTIAL_KINDS, credentialType)
+		? CREDENTIAL_KINDS[credentialType]
+		: undefined;
+}
+
+/** The Authentication selector, one option per credential kind (the nodes list it first). */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: AUTHENTICATION_PARAMETER,
+	type: 'options',
+	noDataExpression: true,
+	options: Object.entries(CREDENTIAL_KINDS).map(([value, kind]) => ({
+		name: kind.displayName,
+		value,
+	})),
+	default: DEFAULT_CREDENTIAL_TYPE,
+};
+
+/**
+ * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
+ * The default one is shown unless another is chosen, so it also shows when the parameter is
+ * missing: n8n checks a credential's displayOptions against the parameters a caller sends
+ * (`currentNodeParameters` of a load-options request), which need not include defaults.
+ */
+export function credentialDescriptions(types: string[]): INodeCredentialDescription[] {
+	return types.map((name) => {
+		if (name !== DEFAULT_CREDENTIAL_TYPE) {
+			return {
+				name,
+				required: true,
+				displayOptions: { show: { [AUTHENTICATION_PARAMETER]: [name] } },
+			};
+		}
+		const others = types.filter((other) => other !== name);
+		return others.length === 0
+			? { name, required: true }
+			: { name, required: true, displayOptions: { hide: { [AUTHENTICATION_PARAMETER]: others } } };
+	});
+}
+
+export const alteryxCredentials = credentialDescriptions(Object.keys(CREDENTIAL_KINDS));
+
+/**
+ * A token exchange that failed, from whichever credential: the transport recognises it by this
+ * shape rather than by one credential's error class, and reports and retries it the same way.
+ */
+export interface TokenFailure {
+	readonly tokenFailure: true;
+	readonly message: string;
+	readonly description: string;
+	/** The token endpoint's HTTP status, when it answered. */
+	readonly endpointStatus?: number;
+	/** The network error code when the token endpoint was not reached. */
+	readonly networkCode?: string;
+}
+
+export function isTokenFailure(value: unknown): value is TokenFailure {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { tokenFailure?: unknown }).tokenFailure === true &&
+		typeof (value as { message?: unknown }).message === 'string'
+	);
+}
+
+/** n8n core wraps what the credential's token exchange threw; find it in the chain. */
+export function findTokenFailure(error: unknown): TokenFailure | undefined {
+	for (const link of errorChain(error)) {
+		if (isTokenFailure(link)) return link;
+	}
+	return undefined;
+}

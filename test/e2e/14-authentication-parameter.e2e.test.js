@@ -1,0 +1,143 @@
+'use strict';
+// Issue 9 (seam for more credential types) in a real n8n: the Authentication parameter the nodes
+// gained is optional. Workflows saved before it existed run, the editor's node types show it with
+// its default, and the editor's pickers work when the parameters they send leave it out.
+const h = require('./helpers');
+const { httpRequest } = require('../../scripts/lib/n8n');
+
+const SERVER = 'alteryxServerOAuth2Api';
+
+let suite;
+beforeAll(async () => {
+	suite = await h.startSuite('authentication-parameter');
+});
+afterAll(async () => {
+	if (suite) await suite.teardown();
+});
+
+test('a workflow saved without Authentication and one that sets it both run on the Server credential', async () => {
+	const cred = suite.credentials[0];
+	const wf = h.chain('e2eAuthParameter', 'e2e: Authentication parameter, old and new', [
+		h.alteryx('get', 'Old GET', { endpoint: 'v3/workflows', options: {} }, cred),
+		h.alteryx(
+			'server',
+			'Old Server node',
+			{ resource: 'workflow', operation: 'getAll', returnAll: true },
+			cred,
+			{ executeOnce: true },
+		),
+		h.alteryx(
+			'get',
+			'New GET',
+			{ authentication: SERVER, endpoint: 'v3/workflows', options: {} },
+			cred,
+			{ executeOnce: true },
+		),
+	]);
+	for (const node of wf.nodes)
+		expect(node.parameters.authentication).toBe(node.name === 'New GET' ? SERVER : undefined);
+	const res = h.expectOk(await suite.run(wf));
+	const seeded = [...suite.emulator.state.workflows.values()].map((w) => w.name).sort();
+	expect(
+		res
+			.json('Old GET')
+			.map((w) => w.name)
+			.sort(),
+	).toEqual(seeded);
+	expect(
+		res
+			.json('Old Server node')
+			.map((w) => w.name)
+			.sort(),
+	).toEqual(seeded);
+	expect(
+		res
+			.json('New GET')
+			.map((w) => w.name)
+			.sort(),
+	).toEqual(seeded);
+});
+
+test("the editor's node types show Authentication first, optional, defaulting to the Server credential; pickers work without it", async () => {
+	const cred = suite.credentials[0];
+	const started = await suite.n8n.start();
+	try {
+		const cookie = await h.ownerCookie(started, 'Auth');
+		const types = await httpRequest('GET', `${started.url}/types/nodes.json`, undefined, {
+			cookie,
+		});
+		expect(types.status).toBe(200);
+		const typeNamed = (name) => types.json.find((type) => type.name === `${h.NODE_PREFIX}${name}`);
+
+		for (const name of [
+			'alteryxGet',
+			'alteryxPost',
+			'alteryxPut',
+			'alteryxDelete',
+			'alteryxServer',
+			'alteryxGetTool',
+			'alteryxServerTool',
+		]) {
+			const type = typeNamed(name);
+			const authentication = type.properties.find((p) => p.name === 'authentication');
+			expect({ name, authentication }).toEqual({
+				name,
+				authentication: expect.objectContaining({
+					displayName: 'Authentication',
+					type: 'options',
+					default: SERVER,
+					options: [{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER }],
+				}),
+			});
+			expect(authentication.required).not.toBe(true);
+			expect(type.credentials).toEqual([{ name: SERVER, required: true }]);
+		}
+		for (const name of ['alteryxGet', 'alteryxServer']) {
+			expect(typeNamed(name).properties[0].name).toBe('authentication');
+		}
+		// Authenticate exchanges the Server credential's key itself: no choice to make.
+		expect(
+			typeNamed('alteryxAuthenticate').properties.some((p) => p.name === 'authentication'),
+		).toBe(false);
+
+		// The resource-locator search of a node whose parameters have no Authentication (as a
+		// saved node's may), and of one that names it.
+		const locate = async (currentNodeParameters) =>
+			await httpRequest(
+				'POST',
+				`${started.url}/rest/dynamic-node-parameters/resource-locator-results`,
+				{
+					path: 'workflowId',
+					methodName: 'searchWorkflows',
+					filter: 'sales',
+					nodeTypeAndVersion: { name: `${h.NODE_PREFIX}alteryxServer`, version: 1 },
+					currentNodeParameters,
+					credentials: { [SERVER]: { id: cred.id, name: cred.name } },
+				},
+				{ cookie },
+			);
+		const runParameters = {
+			resource: 'workflow',
+			operation: 'run',
+			workflowId: { __rl: true, mode: 'list', value: '' },
+		};
+		for (const parameters of [runParameters, { authentication: SERVER, ...runParameters }]) {
+			const found = await locate(parameters);
+			expect({ status: found.status, body: found.status === 200 ? '' : found.body }).toEqual({
+				status: 200,
+				body: '',
+			});
+			expect(found.json.data.results.map((r) => r.name)).toEqual([
+				'Daily Sales ETL',
+				'Sales Forecast',
+			]);
+		}
+	} catch (error) {
+		suite.failed = true;
+		throw error;
+	} finally {
+		await suite.n8n.stop();
+	}
+});
+
+h.secretTest(() => suite);
