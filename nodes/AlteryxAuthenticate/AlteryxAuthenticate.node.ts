@@ -146,15 +146,26 @@ async function exchangeWithRetries(
 ): Promise<
 	{ token: AccessToken; baseURL: string } | { failure: NodeApiError | NodeOperationError }
 > {
+	const cancelSignal = this.getExecutionCancelSignal?.();
 	for (let retry = 0; ; retry++) {
 		try {
 			const baseURL = webApiBaseUrl(credentials);
 			const token = await requestAccessToken(
 				async (requestOptions) => await this.helpers.httpRequest(requestOptions),
 				credentials,
+				undefined,
+				cancelSignal,
 			);
 			return { token, baseURL };
 		} catch (error) {
+			// A cancelled execution is neither retried nor reported as a server failure.
+			if (cancelSignal?.aborted) {
+				return {
+					failure: new NodeOperationError(this.getNode(), 'The execution was cancelled', {
+						description: 'The token request was stopped.',
+					}),
+				};
+			}
 			const retryable =
 				error instanceof TokenExchangeError &&
 				isRetryable('POST', {

@@ -76,6 +76,8 @@ export async function requestAccessToken(
 	httpRequest: HttpRequester,
 	credentials: AlteryxServerCredentials,
 	deadlineMs = TOKEN_EXCHANGE_DEADLINE_MS,
+	/** The execution's cancel signal, where the caller has one (the Authenticate node). */
+	cancelSignal?: AbortSignal,
 ): Promise<AccessToken> {
 	const url = tokenEndpointUrl(credentials);
 	const clientId = String(credentials.clientId ?? '').trim();
@@ -114,9 +116,12 @@ export async function requestAccessToken(
 			json: false,
 			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
 			disableFollowRedirect: true,
-			abortSignal: deadline,
+			abortSignal: cancelSignal ? AbortSignal.any([deadline, cancelSignal]) : deadline,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
+		if (cancelSignal?.aborted) {
+			throw new TokenExchangeError('The execution was cancelled', 'The token request was stopped.');
+		}
 		throw deadline.aborted
 			? describeSlowExchange(url, deadlineMs)
 			: describeConnectionFailure(error, url);

@@ -169,3 +169,28 @@ test('an expires_in within 1 s to 1 year is kept', async () => {
 	const { items } = await run(harness, AlteryxAuthenticate, {});
 	expect(items[0].json.expiresIn).toBe(31536000);
 });
+
+test('a cancelled execution stops a token request the server trickles, at once and without retries', async () => {
+	emulator.injectFault({
+		path: '/webapi/oauth2/token',
+		kind: 'trickle',
+		durationMs: 30_000,
+		times: Infinity,
+	});
+	const tokenRequests = () =>
+		emulator.requests.filter((entry) => /oauth2\/token$/.test(entry.path));
+	const cancel = new AbortController();
+	// Cancelled once the token request is being trickled (its 60 s deadline is far away).
+	const watcher = setInterval(() => {
+		if (tokenRequests().length > 0) {
+			clearInterval(watcher);
+			setTimeout(() => cancel.abort(), 300);
+		}
+	}, 20);
+	const started = Date.now();
+	const { error } = await run(harness, AlteryxAuthenticate, { abortSignal: cancel.signal });
+	clearInterval(watcher);
+	expect(Date.now() - started).toBeLessThan(10_000);
+	expect(error.message).toBe('The execution was cancelled');
+	expect(tokenRequests()).toHaveLength(1);
+});
