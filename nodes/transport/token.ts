@@ -76,7 +76,7 @@ export async function requestAccessToken(
 	httpRequest: HttpRequester,
 	credentials: AlteryxServerCredentials,
 	deadlineMs = TOKEN_EXCHANGE_DEADLINE_MS,
-	/** The execution's cancel signal, where the caller has one (the Authenticate node). */
+	/** The execution's cancel signal, where the caller has one (the Authenticate node reports it). */
 	cancelSignal?: AbortSignal,
 ): Promise<AccessToken> {
 	const url = tokenEndpointUrl(credentials);
@@ -119,9 +119,6 @@ export async function requestAccessToken(
 			abortSignal: cancelSignal ? AbortSignal.any([deadline, cancelSignal]) : deadline,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		if (cancelSignal?.aborted) {
-			throw new TokenExchangeError('The execution was cancelled', 'The token request was stopped.');
-		}
 		throw deadline.aborted
 			? describeSlowExchange(url, deadlineMs)
 			: describeConnectionFailure(error, url);
