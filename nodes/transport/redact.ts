@@ -110,9 +110,10 @@ export function redactBody(body: Buffer, redaction: Redaction): Buffer {
 	if (body.length === 0) return body;
 	const text = body.toString('utf8');
 	if (text.includes('\uFFFD') && !body.includes('\uFFFD')) return body;
+	// Most answers hold nothing to redact: decided on the text, without parsing it.
+	if (!JSON_ESCAPE.test(text) && redactText(text, redaction) === text) return body;
 	const json = parseJson(text.replace(BOM, ''));
 	if (json.ok) {
-		if (!JSON_ESCAPE.test(text) && redactText(text, redaction) === text) return body;
 		const redacted = redactJson(json.value, redaction);
 		return redacted === json.value ? body : Buffer.from(JSON.stringify(redacted), 'utf8');
 	}
