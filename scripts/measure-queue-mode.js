@@ -332,6 +332,17 @@ async function main() {
 		await mainInstance.publishWorkflow(id);
 	}
 
+	// Every write of a credential row, in order: polling once a second cannot see a token that is
+	// overwritten within the second.
+	psql(
+		pgPort,
+		'n8n',
+		`create table credential_writes (seq serial, id text, data text, at timestamptz default clock_timestamp());
+		create function log_credential_write() returns trigger language plpgsql as $$
+		begin insert into credential_writes (id, data) values (new.id, new.data); return new; end $$;
+		create trigger credential_writes after insert or update on credentials_entity
+		for each row execute function log_credential_write();`,
+	);
 	log('starting main and two workers');
 	cleanups.push(() => mainInstance.stop());
 	const mainProc = await mainInstance.start({ timeout: 240000 });
@@ -415,6 +426,22 @@ async function main() {
 	}
 	monitoring = false;
 	await monitor;
+	const writes = { current: [], A: [] };
+	for (const row of psql(
+		pgPort,
+		'n8n',
+		'select id, data, extract(epoch from at) * 1000 from credential_writes order by seq',
+	)
+		.trim()
+		.split('\n')) {
+		const [id, data, at] = row.split('\t');
+		const name = Object.keys(designs).find((n) => designs[n].credId === id);
+		if (!name) continue;
+		const plain = JSON.parse(decrypt(data, mainInstance.encryptionKey));
+		const token =
+			name === 'A' ? plain.oauthTokenData && plain.oauthTokenData.access_token : plain.accessToken;
+		writes[name].push({ index: token ? designs[name].indexOf(token) : -1, at: Number(at) });
+	}
 
 	// Cross-check the Postgres reading once with n8n's own CLI.
 	const exported = await mainInstance.exportCredentials();
@@ -461,12 +488,16 @@ async function main() {
 			};
 		});
 		const seq = stored[name];
-		let max = -1;
-		let wentBack = 0;
-		for (const s of seq) {
-			if (s.index >= 0 && s.index < max) wentBack++;
-			max = Math.max(max, s.index);
-		}
+		const wentBackIn = (list) => {
+			let max = -1;
+			let back = 0;
+			for (const s of list) {
+				if (s.index >= 0 && s.index < max) back++;
+				max = Math.max(max, s.index);
+			}
+			return back;
+		};
+		const wentBack = wentBackIn(seq);
 		// Requests that presented an older token than one an earlier request (2 s before) presented.
 		let newest = -1;
 		const presentedBack = [];
@@ -482,6 +513,8 @@ async function main() {
 			changes: seq.map((s) => s.index),
 			wentBackToOlder: wentBack,
 			unknownTokens: seq.filter((s) => !s.known).length,
+			writes: writes[name].map((w) => `${w.index}@${((w.at - t0) / 1000).toFixed(1)}`).join(' '),
+			writesWentBackToOlder: wentBackIn(writes[name]),
 			requestsWithOlderToken: presentedBack.length,
 			olderTokenRequests: presentedBack.slice(0, 20),
 			issuedAtSeconds: d.issued.map((t) => +((t.at - t0) / 1000).toFixed(1)),
