@@ -346,7 +346,9 @@ class N8nInstance {
 	// `n8n start` in the background; resolves when /healthz answers.
 	async start(opts) {
 		opts = opts || {};
-		this.port = await freePort(opts.port || 5678);
+		// A port of its own unless one is asked for (the demo): two e2e files that both preferred
+		// 5678 could both find it free and then race n8n for it.
+		this.port = await freePort(opts.port);
 		const env = await this.env(opts.env);
 		const url = `http://127.0.0.1:${this.port}`;
 		const child = spawn(this.node.bin, [this.n8n.bin, 'start'], {
