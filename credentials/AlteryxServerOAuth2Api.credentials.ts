@@ -1,44 +1,34 @@
 import type {
 	IAuthenticateRuleResponseCode,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialFingerprint, requestAccessTokenOnce } from '../nodes/transport/token';
-import {
-	type AlteryxServerCredentials,
-	isOnWebApiOrigin,
-	normalizeWebApiUrl,
-} from '../nodes/transport/webApi';
+/**
+ * The token endpoint, `{Web API Address}oauth2/token`, with or without the address's trailing
+ * slash. No regex: a backslash in this string would reach n8n's expression parser unescaped.
+ */
+const TOKEN_URL =
+	'={{ ($self.webApiUrl.trim().endsWith("/") ? $self.webApiUrl.trim() : $self.webApiUrl.trim() + "/") + "oauth2/token" }}';
+
+/** The host name of the Web API Address, as n8n's allowlist compares it (IPv6 keeps brackets). */
+const AUTHORITY = '$self.webApiUrl.trim().split("/")[2].split("@").pop().toLowerCase()';
+const WEB_API_HOST = `={{ ${AUTHORITY}.startsWith("[") ? ${AUTHORITY}.split("]")[0] + "]" : ${AUTHORITY}.split(":")[0] }}`;
 
 /**
- * Alteryx Server's OAuth2 client-credentials flow: the API Access Key and Secret are exchanged
- * at `{Web API Address}oauth2/token` for a bearer token that lives about an hour.
- *
- * Why `preAuthentication` and not `extends: ['oAuth2Api']`: both were built and run in n8n
- * 2.41.1 against the emulator, through the core HTTP Request node and n8n's credential Test.
- * Both fetch the token on first use, persist it across executions, refresh it on a 401 and
- * never leak the secret; `oAuth2Api` needs no token code and shared one refresh among 20
- * parallel 401s where this credential first needed 4 (now 1, see requestAccessTokenOnce).
- * This one was kept because:
- * - it refuses to attach the token to any origin but the Web API Address (`authenticate`),
- *   or to a request whose headers could steer it or its redirects elsewhere (Host), also in
- *   the HTTP Request node; core's OAuth2 signing has no such guard;
- * - a key, secret or address changed while a token is stored is noticed at once (the token
- *   records what it was issued for), where the stored OAuth2 token is used until it expires;
- * - failures are explained in Alteryx terms: "rejected the API Access Key or Secret" with
- *   where to copy them, "unreachable", "TLS certificate rejected … Ignore SSL Issues", where
- *   `oAuth2Api` reports "Failed to acquire OAuth2 access token: Client authentication failed"
- *   or a bare "self-signed certificate";
- * - Ignore SSL Issues covers the token request and the API calls in one field.
+ * Alteryx Server's OAuth2 client-credentials flow through n8n's own OAuth2 support: the API
+ * Access Key and Secret are exchanged at `{Web API Address}oauth2/token` for a bearer token
+ * (about an hour). n8n stores it, renews it once on a 401 under a lock shared by all queue-mode
+ * processes, and the HTTP Request node can use the credential. Why this design and what it
+ * costs (an edited secret takes effect when the server refuses the stored token):
+ * docs/decisions/0003-server-credential-design.md.
  */
 export class AlteryxServerOAuth2Api implements ICredentialType {
 	name = 'alteryxServerOAuth2Api';
+
+	extends = ['oAuth2Api'];
 
 	displayName = 'Alteryx Server OAuth2 API';
 
@@ -60,7 +50,7 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'API Access Key',
-			name: 'clientId',
+			name: 'apiAccessKey',
 			type: 'string',
 			default: '',
 			required: true,
@@ -68,12 +58,13 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'API Access Secret',
-			name: 'clientSecret',
+			name: 'apiAccessSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'From Alteryx Server: My Profile → Keys → API Access Secret',
+			description:
+				'From Alteryx Server: My Profile → Keys → API Access Secret. A token obtained before an edit stays in use until Alteryx Server refuses it (at most its lifetime, about an hour).',
 		},
 		{
 			displayName: 'Client Authentication',
@@ -100,76 +91,85 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to connect even if the server’s TLS certificate cannot be verified (self-signed or internal CA). Prefer adding the CA to n8n.',
+				'Whether to connect even if the server’s TLS certificate cannot be verified (self-signed or internal CA), for the token request and the API calls. Prefer adding the CA to n8n.',
 		},
 		{
-			displayName: 'Access Token',
-			name: 'accessToken',
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'options',
+			options: [
+				{
+					name: 'Web API Host Only',
+					value: 'domains',
+					description: 'The token is sent to the domains below (by default the Web API host)',
+				},
+				{
+					name: 'All',
+					value: 'all',
+					description:
+						'The HTTP Request node may send the token to any URL, and follows redirects elsewhere with it',
+				},
+				{ name: 'None', value: 'none', description: 'The HTTP Request node may not use it' },
+			],
+			default: 'domains',
+			description:
+				'Where the HTTP Request node may send this credential’s token. The Alteryx nodes only ever call the Web API Address.',
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'string',
+			default: WEB_API_HOST,
+			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
+			description:
+				'Comma-separated host names (wildcards like *.example.com allowed). By default the host of the Web API Address.',
+		},
+		// n8n's OAuth2 fields: fixed or derived from the fields above, never shown.
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
+		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: TOKEN_URL },
+		{
+			// Named clientId/clientSecret only here: the editor labels any field of those names
+			// "Client ID"/"Client Secret", which is not what Alteryx calls them.
+			displayName: 'Client ID',
+			name: 'clientId',
 			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
+			default: '={{ $self.apiAccessKey }}',
 		},
 		{
-			// Which address, key, secret and client authentication the stored token was issued
-			// for (a hash, not the values). n8n keeps hidden fields when the user edits the
-			// credential, so without it a changed secret would keep using — and Test would
-			// accept — the old token until it expired.
-			displayName: 'Token Issued For',
-			name: 'tokenIssuedFor',
+			displayName: 'Client Secret',
+			name: 'clientSecret',
 			type: 'hidden',
 			typeOptions: { password: true },
+			default: '={{ $self.apiAccessSecret }}',
+		},
+		{ displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
 			default: '',
 		},
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Token Expired Status Code',
+			name: 'tokenExpiredStatusCode',
+			type: 'hidden',
+			default: 401,
+		},
+		{ displayName: 'JWE', name: 'jweEnabled', type: 'hidden', default: false },
 	];
-
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const token = await requestAccessTokenOnce(
-			async (options) => await this.helpers.httpRequest(options),
-			credentials as unknown as AlteryxServerCredentials,
-		);
-		return {
-			accessToken: token.accessToken,
-			tokenIssuedFor: credentialFingerprint(credentials as unknown as AlteryxServerCredentials),
-		};
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const webApiUrl = String(credentials.webApiUrl ?? '');
-		// The HTTP Request node passes the legacy `uri` instead of `url`.
-		const target = requestOptions.url ?? (requestOptions as { uri?: string }).uri ?? '';
-		if (!isOnWebApiOrigin(webApiUrl, target, requestOptions.baseURL)) {
-			throw new Error(
-				`Refusing to send the Alteryx Server token to ${describeTarget(target, requestOptions.baseURL)}: it is not on the Web API Address of the credential (${safeOrigin(webApiUrl)})`,
-			);
-		}
-		const steering = findSteeringHeader(requestOptions.headers);
-		if (steering) {
-			throw new Error(
-				`Refusing to send the Alteryx Server token with the header "${steering.name}: ${steering.value}": it can send the request or its redirects to another server than the Web API Address of the credential (${safeOrigin(webApiUrl)}). Remove the header.`,
-			);
-		}
-		const tokenIsCurrent =
-			credentials.tokenIssuedFor ===
-			credentialFingerprint(credentials as unknown as AlteryxServerCredentials);
-		// A token issued for other settings is not sent: the server's 401 makes n8n exchange the
-		// current key and secret (and a wrong new secret then fails the call and the Test).
-		const headers = { ...requestOptions.headers };
-		if (tokenIsCurrent) headers.Authorization = `Bearer ${credentials.accessToken}`;
-		else delete headers.Authorization;
-		const authenticated: IHttpRequestOptions = {
-			...requestOptions,
-			headers,
-			sendCredentialsOnCrossOriginRedirect: false,
-		};
-		if (credentials.ignoreSSLIssues === true) {
-			authenticated.skipSslCertificateValidation = true;
-			(authenticated as { rejectUnauthorized?: boolean }).rejectUnauthorized = false;
-		}
-		return authenticated;
-	}
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -196,38 +196,4 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			},
 		] satisfies IAuthenticateRuleResponseCode[],
 	};
-}
-
-/**
- * Headers that decide where a signed request or its redirects go. n8n follows redirects with
- * follow-redirects, which resolves a relative Location against a user-set Host header and keeps
- * the Authorization header for that host (axios also hands a user-set Host to an HTTP proxy).
- * Servers behind a proxy build their redirects from X-Forwarded-Host or Forwarded, and
- * follow-redirects keeps the token for a subdomain. None of them is needed to call Alteryx Server.
- */
-const STEERING_HEADERS = new Set(['host', 'x-forwarded-host', 'forwarded']);
-
-function findSteeringHeader(headers: unknown): { name: string; value: string } | undefined {
-	if (typeof headers !== 'object' || headers === null) return undefined;
-	for (const [name, value] of Object.entries(headers)) {
-		if (STEERING_HEADERS.has(name.trim().toLowerCase()) && value !== undefined && value !== null)
-			return { name, value: String(value) };
-	}
-	return undefined;
-}
-
-function safeOrigin(webApiUrl: string): string {
-	try {
-		return normalizeWebApiUrl(webApiUrl).origin;
-	} catch {
-		return 'not set';
-	}
-}
-
-function describeTarget(url: string, baseURL?: string): string {
-	try {
-		return new URL(url, baseURL).origin;
-	} catch {
-		return 'an invalid URL';
-	}
 }

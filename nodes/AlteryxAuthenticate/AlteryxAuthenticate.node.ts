@@ -125,7 +125,7 @@ export class AlteryxAuthenticate implements INodeType {
 				if (options.includeBase64KeySecret === true) {
 					Object.assign(json, {
 						base64KeySecret: Buffer.from(
-							`${credentials.clientId}:${credentials.clientSecret}`,
+							`${credentials.apiAccessKey}:${credentials.apiAccessSecret}`,
 						).toString('base64'),
 					});
 				}

@@ -52,6 +52,8 @@ interface VerbOptions {
 // Headers the transport and the credential set: a user-set Host would also steer redirects.
 const RESERVED_HEADERS = new Set([
 	'host',
+	'x-forwarded-host',
+	'forwarded',
 	'authorization',
 	'proxy-authorization',
 	'content-length',

@@ -10,7 +10,7 @@ import type {
 
 import { errorChain } from './errorChain';
 import type { SensitiveValues } from './redact';
-import { tokensObtainedFor } from './token';
+import { describeOAuth2Failure, sensitiveValuesOf } from './token';
 import {
 	type AlteryxServerCredentials,
 	normalizeWebApiUrl,
@@ -37,10 +37,12 @@ export interface AlteryxConnection {
 	baseUrl: URL;
 	ignoreSSLIssues: boolean;
 	/**
-	 * What an answer must never show: the secret and the tokens in use. A function, because the
-	 * credential may obtain a new token while the request runs.
+	 * What an answer must never show: the secret and the stored token. The transport adds the
+	 * tokens it saw go out, since n8n may renew the token while the request runs.
 	 */
-	sensitiveValues: () => SensitiveValues;
+	sensitiveValues: SensitiveValues;
+	/** The failed token exchange inside a request's error, in Alteryx terms, if that is what failed. */
+	tokenFailureOf(error: unknown): TokenFailure | undefined;
 }
 
 interface CredentialKind {
@@ -58,15 +60,20 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			return {
 				baseUrl: normalizeWebApiUrl(credentials.webApiUrl),
 				ignoreSSLIssues: credentials.ignoreSSLIssues === true,
-				sensitiveValues: () => ({
-					clientId: credentials.clientId,
-					clientSecret: credentials.clientSecret,
-					tokens: [credentials.accessToken, ...tokensObtainedFor(credentials)],
-				}),
+				sensitiveValues: {
+					...sensitiveValuesOf(credentials),
+					tokens: [storedToken(credentials)],
+				},
+				tokenFailureOf: (error) => findTokenFailure(error) ?? describeOAuth2Failure(error, credentials),
 			};
 		},
 	},
 };
+
+function storedToken(credentials: AlteryxServerCredentials): string | undefined {
+	const token = credentials.oauthTokenData?.access_token;
+	return typeof token === 'string' ? token : undefined;
+}
 
 /** The connection of stored credential data of a given type (pure: the table tests call it). */
 export function connectionFor(

@@ -61,6 +61,13 @@ export interface AlteryxRequest {
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
+/**
+ * Headers that decide where a signed request or its redirects go: follow-redirects resolves a
+ * relative Location against a user-set Host and keeps the token for it; servers behind a proxy
+ * build redirects from X-Forwarded-Host or Forwarded. Calling Alteryx Server needs none of them.
+ */
+const STEERING_HEADERS = new Set(['host', 'x-forwarded-host', 'forwarded']);
+
 /** Redirects within the Web API address that one request follows before giving up. */
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -98,6 +105,16 @@ export async function alteryxApiRequest(
 		throw asOperationError(node, error, itemIndex);
 	}
 
+	const steering = Object.keys(request.headers ?? {}).find((name) =>
+		STEERING_HEADERS.has(name.trim().toLowerCase()),
+	);
+	if (steering !== undefined) {
+		throw new NodeOperationError(node, `The header "${steering}" cannot be set`, {
+			description:
+				'It decides which server the request and its redirects go to, so the access token could reach another server than the Web API Address. Remove it.',
+			itemIndex,
+		});
+	}
 	const headers: IDataObject = { Accept: 'application/json, */*;q=0.5', ...request.headers };
 	let body = request.body;
 	if (body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string') {
@@ -137,11 +154,18 @@ export async function alteryxApiRequest(
 		await sleep(retryDelayMs(retry, policy, headers));
 	};
 	// What the server answers can echo the request: the token it carried (the stored one or one
-	// obtained during this request) never reaches an output or an error.
+	// n8n obtained during this request) never reaches an output or an error.
+	const sentTokens: string[] = [];
 	const redacted = (response: AlteryxResponse) =>
-		redactResponse(response, redactionFor(connection.sensitiveValues()));
+		redactResponse(
+			response,
+			redactionFor({
+				...connection.sensitiveValues,
+				tokens: [...(connection.sensitiveValues.tokens ?? []), ...sentTokens],
+			}),
+		);
 	for (;;) {
-		const attempt = await sendOnce.call(this, connection.credentialType, options, url, timeoutMs);
+		const attempt = await sendOnce.call(this, connection, options, url, timeoutMs, sentTokens);
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {
@@ -193,7 +217,7 @@ export async function alteryxApiRequest(
 			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
 		}
-		const tokenError = findTokenFailure(attempt.error);
+		const tokenError = connection.tokenFailureOf(attempt.error);
 		const outcome = tokenError
 			? {
 					kind: 'token' as const,
@@ -205,7 +229,7 @@ export async function alteryxApiRequest(
 			await waitBeforeRetry();
 			continue;
 		}
-		throw connectionError(node, attempt.error, url, itemIndex, retry, request.method);
+		throw connectionError(node, tokenError ?? attempt.error, url, itemIndex, retry, request.method);
 	}
 }
 
@@ -295,23 +319,39 @@ class ExecutionCancelledError extends Error {
  */
 async function sendOnce(
 	this: AlteryxContext,
-	credentialType: string,
+	connection: AlteryxConnection,
 	options: IHttpRequestOptions,
 	url: URL,
 	timeoutMs: number,
+	/** Receives every token n8n signs the request with (also one it renewed on a 401). */
+	sentTokens: string[],
 ): Promise<Attempt> {
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadline]) : deadline;
+	const helpers = this.helpers;
+	// n8n's OAuth2 support signs the request and sends it through `this.helpers.httpRequest` of
+	// the context it is called on: seeing it there is how the transport learns a renewed token.
+	const recordingHelpers = Object.create(helpers, {
+		httpRequest: {
+			value: async (signed: IHttpRequestOptions) => {
+				const authorization = headerValue(signed.headers as IDataObject, 'authorization');
+				const token = authorization?.replace(/^bearer\s+/i, '');
+				if (token && !sentTokens.includes(token)) sentTokens.push(token);
+				return await helpers.httpRequest(signed);
+			},
+		},
+	}) as typeof helpers;
 	const withDeadline = Object.create(this, {
 		getExecutionCancelSignal: { value: () => signal },
+		helpers: { value: recordingHelpers },
 	}) as AlteryxContext;
 	try {
 		const response = (await untilAborted(
-			this.helpers.httpRequestWithAuthentication.call(
+			helpers.httpRequestWithAuthentication.call(
 				withDeadline,
-				credentialType,
+				connection.credentialType,
 				// A fresh copy each time: n8n's helpers add to the options they are given.
 				{ ...options, headers: { ...options.headers }, abortSignal: signal },
 			),
@@ -329,6 +369,9 @@ async function sendOnce(
 	} catch (error) {
 		if (cancelSignal?.aborted) return { kind: 'error', error: new ExecutionCancelledError() };
 		if (deadline.aborted) return { kind: 'error', error: new DeadlineExceededError(timeoutMs) };
+		// The token endpoint's answer is not the API's: a 500 there did not reach the endpoint.
+		const tokenFailure = connection.tokenFailureOf(error);
+		if (tokenFailure) return { kind: 'error', error: tokenFailure };
 		const failed = responseOf(error);
 		// axios rejects a 2xx whose body stopped short of its Content-Length ("stream has been
 		// aborted") with the response attached: not an answer, a dropped connection.

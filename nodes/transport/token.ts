@@ -1,9 +1,8 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { TokenFailure } from './authentication';
 import { errorChain } from './errorChain';
-import { redactionFor, redactJson } from './redact';
+import { redactionFor, redactJson, type SensitiveValues } from './redact';
 import { decodeJsonBody } from './response';
 import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
 
@@ -80,8 +79,8 @@ export async function requestAccessToken(
 	cancelSignal?: AbortSignal,
 ): Promise<AccessToken> {
 	const url = tokenEndpointUrl(credentials);
-	const clientId = String(credentials.clientId ?? '').trim();
-	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	const clientId = String(credentials.apiAccessKey ?? '').trim();
+	const clientSecret = String(credentials.apiAccessSecret ?? '').trim();
 	if (clientId === '' || clientSecret === '') {
 		throw new TokenExchangeError(
 			'The credential has no API Access Key or Secret',
@@ -140,7 +139,7 @@ export async function requestAccessToken(
 		};
 	}
 	// A server may echo the request (the secret in a form body or Basic header) in its answer.
-	const redactedBody = redactJson(body, redactionFor(credentials));
+	const redactedBody = redactJson(body, redactionFor(sensitiveValuesOf(credentials)));
 	throw describeRejectedExchange(status, redactedBody, url, credentials);
 }
 
@@ -282,89 +281,63 @@ function parseJsonObject(body: unknown): IDataObject | undefined {
 		: undefined;
 }
 
-/**
- * A hash of everything a token depends on. It keys in-flight exchanges and records which
- * settings a stored token was issued for, without keeping the secret itself.
- */
-export function credentialFingerprint(credentials: AlteryxServerCredentials): string {
-	let tokenUrl: string;
-	try {
-		tokenUrl = tokenEndpointUrl(credentials);
-	} catch {
-		tokenUrl = String(credentials.webApiUrl ?? '');
-	}
-	return createHash('sha256')
-		.update(
-			[
-				tokenUrl,
-				String(credentials.clientId ?? '').trim(),
-				String(credentials.clientSecret ?? '').trim(),
-				credentials.authentication ?? 'header',
-				credentials.ignoreSSLIssues === true ? 'insecure' : 'verified',
-			].join('\n'),
-		)
-		.digest('hex');
+/** What an answer must never show of these credentials (tokens are added by the caller). */
+export function sensitiveValuesOf(credentials: AlteryxServerCredentials): SensitiveValues {
+	return { clientId: credentials.apiAccessKey, clientSecret: credentials.apiAccessSecret };
 }
 
-const exchangesInFlight = new Map<string, Promise<AccessToken>>();
-const latestExchanges = new Map<
-	string,
-	{ token: AccessToken; replacedToken: string; usableUntil: number }
->();
-
-// Requests sent with the old token come back with 401 within moments of each other.
-const REPLACEMENT_WINDOW_MS = 60_000;
+const OAUTH2_FETCH_FAILED = 'Failed to acquire OAuth2 access token';
 
 /**
- * The tokens this process obtained lately for these credentials (the newest and the one it
- * replaced), so answers that echo them can be redacted. Never the secret.
+ * The token exchange that n8n's OAuth2 support ran for the credential, when that is what
+ * failed, in Alteryx terms. n8n reports it as "Failed to acquire OAuth2 access token: Client
+ * authentication failed (e.g., unknown client …)" on a first fetch, and as a bare error of its
+ * OAuth2 client (or of axios, for the token URL) on a renewal after a 401.
  */
-export function tokensObtainedFor(credentials: AlteryxServerCredentials): string[] {
-	const latest = latestExchanges.get(credentialFingerprint(credentials));
-	return latest ? [latest.token.accessToken, latest.replacedToken] : [];
-}
-
-/**
- * Many items (or parallel batches) can find the token missing or expired at nearly the same
- * moment. They share one exchange while it runs, and a caller that still holds exactly the
- * token the latest exchange replaced gets the new token instead of another exchange (measured
- * in n8n 2.41: 20 parallel requests after expiry cost 4 token requests without this, 1 with
- * it). Any other caller exchanges anew, so a token the server no longer accepts is never
- * handed on. Keys are hashes, never the secret; the token is what n8n also stores in the
- * credential.
- */
-export async function requestAccessTokenOnce(
-	httpRequest: HttpRequester,
+export function describeOAuth2Failure(
+	error: unknown,
 	credentials: AlteryxServerCredentials,
-): Promise<AccessToken> {
-	const key = credentialFingerprint(credentials);
-	const callerToken = String(credentials.accessToken ?? '');
-	const latest = latestExchanges.get(key);
-	// Without a token of its own (first use) a caller only joins an exchange still running:
-	// nothing ties it to the last exchange, which may be older than a server restart.
-	if (
-		latest &&
-		callerToken !== '' &&
-		Date.now() < latest.usableUntil &&
-		latest.replacedToken === callerToken
-	) {
-		return latest.token;
+): TokenExchangeError | undefined {
+	let url: string;
+	try {
+		url = tokenEndpointUrl(credentials);
+	} catch {
+		return undefined;
 	}
-	const running = exchangesInFlight.get(key);
-	if (running) return await running;
-	const exchange = requestAccessToken(httpRequest, credentials)
-		.then((token) => {
-			const lifetimeMs = token.expiresIn * 1000;
-			latestExchanges.set(key, {
-				token,
-				replacedToken: callerToken,
-				usableUntil: token.issuedAt.getTime() + Math.min(REPLACEMENT_WINDOW_MS, lifetimeMs / 2),
-			});
-			return token;
-		})
-		.finally(() => {
-			exchangesInFlight.delete(key);
-		});
-	exchangesInFlight.set(key, exchange);
-	return await exchange;
+	const chain = [...errorChain(error)];
+	const fetchFailed = chain.some(
+		(link) => link instanceof Error && link.message.startsWith(OAUTH2_FETCH_FAILED),
+	);
+	const atTokenUrl = chain.some((link) => requestUrlOf(link) === url);
+	const oauthLink = chain.find((link) => {
+		const code = (link as { code?: unknown }).code;
+		return (code === 'EAUTH' || code === 'ESTATUS') && 'body' in (link as object);
+	}) as { status?: unknown; body?: unknown } | undefined;
+	const unsigned = chain.some(
+		(link) => link instanceof Error && link.message === 'Unable to sign without access token',
+	);
+	if (!fetchFailed && !atTokenUrl && !oauthLink && !unsigned) return undefined;
+
+	if (unsigned) return describeRejectedExchange(200, undefined, url, credentials);
+	if (oauthLink) {
+		const body = parseJsonObject(oauthLink.body);
+		const status = typeof oauthLink.status === 'number' ? oauthLink.status : 400;
+		return describeRejectedExchange(
+			status,
+			redactJson(body, redactionFor(sensitiveValuesOf(credentials))),
+			url,
+			credentials,
+		);
+	}
+	const status = chain
+		.map((link) => (link as { response?: { status?: unknown } }).response?.status)
+		.find((value): value is number => typeof value === 'number');
+	if (status !== undefined) return describeRejectedExchange(status, undefined, url, credentials);
+	return describeConnectionFailure(error, url);
+}
+
+/** The URL of the HTTP request an error (axios') is about. */
+function requestUrlOf(link: unknown): string | undefined {
+	const config = (link as { config?: { url?: unknown } }).config;
+	return typeof config?.url === 'string' ? config.url.split('?')[0] : undefined;
 }

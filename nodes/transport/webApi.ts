@@ -9,11 +9,12 @@ export const SERVER_CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 
 export interface AlteryxServerCredentials {
 	webApiUrl: string;
-	clientId: string;
-	clientSecret: string;
+	apiAccessKey: string;
+	apiAccessSecret: string;
 	authentication?: 'header' | 'body';
 	ignoreSSLIssues?: boolean;
-	accessToken?: string;
+	/** The token n8n obtained and stores (its OAuth2 support). */
+	oauthTokenData?: { access_token?: unknown };
 }
 
 /** A mistake in what the user typed (endpoint, Web API address): never an API failure. */

@@ -5,6 +5,18 @@
 // (so the next execution reuses the token), and `authenticate` applied to every request.
 const { ICredentialsHelper, NodeHelpers } = require('n8n-workflow');
 
+// n8n's OAUTH_PINNED_FIELDS (packages/cli/src/credentials/dcr-managed-fields.ts).
+const OAUTH_PINNED_FIELDS = [
+	'useDynamicClientRegistration',
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'usePkce',
+	'requestTokenUrl',
+	'signatureMethod',
+];
+
 class TestCredentialsHelper extends ICredentialsHelper {
 	/**
 	 * @param {Record<string, object>} credentialTypes type name → credential class instance
@@ -82,19 +94,47 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		};
 	}
 
-	async getDecrypted(additionalData, nodeCredentials, type) {
+	async getDecrypted(
+		additionalData,
+		nodeCredentials,
+		type,
+		mode,
+		executeData,
+		raw,
+		expressionResolveValues,
+	) {
 		const stored = this.store.get(nodeCredentials.id);
 		if (!stored || stored.type !== type) {
 			throw new Error(`Credential ${nodeCredentials.id} of type ${type} does not exist`);
 		}
-		// Like n8n: every property gets its default when the stored data lacks it.
-		return NodeHelpers.getNodeParameters(
-			this.getType(type).properties,
-			{ ...stored.data },
-			true,
+		// Like n8n: the stored data as is for a raw read (OAuth2's re-read before a renewal).
+		if (raw === true) return { ...stored.data };
+		const properties = this.getType(type).properties;
+		// Like n8n: stored values of OAuth2's pinned fields never reach the request (a stored token
+		// URL cannot send the secret elsewhere); every property gets its default when the stored
+		// data lacks it; the token n8n stored is kept; expressions are resolved with $self.
+		const storedData = { ...stored.data };
+		for (const field of OAUTH_PINNED_FIELDS) {
+			if (properties.some((property) => property.name === field && property.type === 'hidden'))
+				delete storedData[field];
+		}
+		const data = NodeHelpers.getNodeParameters(properties, storedData, true, false, null, null);
+		if (stored.data.oauthTokenData !== undefined) data.oauthTokenData = stored.data.oauthTokenData;
+		if (!expressionResolveValues) return data;
+		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
+			expressionResolveValues;
+		return workflow.expression.getParameterValue(
+			data,
+			runExecutionData,
+			runIndex,
+			itemIndex,
+			node.name,
+			connectionInputData,
+			mode,
+			{},
+			executeData,
 			false,
-			null,
-			null,
+			data,
 		);
 	}
 

@@ -33,8 +33,8 @@ function freshHarness(emulator, overrides = {}, user = 'curator') {
 	const { clientId, clientSecret } = emulator.credentials[user];
 	return createHarness({
 		webApiUrl: emulator.webApiUrl,
-		clientId,
-		clientSecret,
+		apiAccessKey: clientId,
+		apiAccessSecret: clientSecret,
 		authentication: 'header',
 		...overrides,
 	});

@@ -8,8 +8,8 @@ function harnessFor(emulator, credentialOverrides = {}) {
 	const { clientId, clientSecret } = emulator.credentials.curator;
 	return createHarness({
 		webApiUrl: emulator.webApiUrl,
-		clientId,
-		clientSecret,
+		apiAccessKey: clientId,
+		apiAccessSecret: clientSecret,
 		authentication: 'header',
 		...credentialOverrides,
 	});

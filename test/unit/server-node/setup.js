@@ -19,7 +19,11 @@ async function startServerNodeEnvironment(options = {}) {
 		...options,
 	});
 	const { clientId, clientSecret } = emulator.credentials.curator;
-	const harness = createHarness({ webApiUrl: emulator.webApiUrl, clientId, clientSecret });
+	const harness = createHarness({
+		webApiUrl: emulator.webApiUrl,
+		apiAccessKey: clientId,
+		apiAccessSecret: clientSecret,
+	});
 
 	/**
 	 * Runs the Alteryx Server node and returns its first output.
