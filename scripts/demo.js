@@ -73,8 +73,8 @@ async function main() {
 			type: 'alteryxServerOAuth2Api',
 			data: {
 				webApiUrl: emulator.webApiUrl,
-				clientId: key.clientId,
-				clientSecret: key.clientSecret,
+				apiAccessKey: key.clientId,
+				apiAccessSecret: key.clientSecret,
 				authentication: 'header',
 				ignoreSSLIssues: false,
 			},

@@ -56,8 +56,8 @@ test('a wrong secret fails with a readable message that does not contain it', as
 		type: h.CREDENTIAL_TYPE,
 		data: {
 			webApiUrl: suite.emulator.webApiUrl,
-			clientId: suite.emulator.credentials.curator.clientId,
-			clientSecret: wrongSecret,
+			apiAccessKey: suite.emulator.credentials.curator.clientId,
+			apiAccessSecret: wrongSecret,
 			authentication: 'header',
 			ignoreSSLIssues: false,
 		},
@@ -65,7 +65,10 @@ test('a wrong secret fails with a readable message that does not contain it', as
 	suite.credentials.push({
 		id: bad.id,
 		name: bad.name,
-		data: { clientId: suite.emulator.credentials.curator.clientId, clientSecret: wrongSecret },
+		data: {
+			apiAccessKey: suite.emulator.credentials.curator.clientId,
+			apiAccessSecret: wrongSecret,
+		},
 	});
 	const wf = h.chain('e2eWrongSecret', 'e2e: wrong secret', [
 		h.alteryx('get', 'Get workflows', { endpoint: 'v3/workflows', options: {} }, bad),

@@ -113,7 +113,7 @@ test("the credential's Test button (n8n's credential test endpoint) succeeds, an
 	);
 	expect(stored.status).toBe(200);
 	const data = stored.json.data.data;
-	expect(data.clientSecret).not.toBe(suite.credentials[0].data.clientSecret);
+	expect(data.apiAccessSecret).not.toBe(suite.credentials[0].data.apiAccessSecret);
 	const body = (d) => ({
 		credentials: {
 			id: 'alteryxDemo',
@@ -136,7 +136,7 @@ test("the credential's Test button (n8n's credential test endpoint) succeeds, an
 				id: 'alteryxDemoFresh',
 				name: 'Alteryx fresh',
 				type: h.CREDENTIAL_TYPE,
-				data: { ...data, clientSecret: 'not-the-secret' },
+				data: { ...data, apiAccessSecret: 'not-the-secret' },
 			},
 		},
 		{ cookie },

@@ -29,7 +29,7 @@ function startEmulator(options) {
 }
 
 // One suite = one emulator + one n8n user folder + credentials. `credentials` is a list of
-// { id, name, authentication?, clientId?, clientSecret?, webApiUrl? } (defaults: the curator key).
+// { id, name, authentication?, apiAccessKey?, apiAccessSecret?, webApiUrl? } (defaults: the curator key).
 async function startSuite(name, opts) {
 	opts = opts || {};
 	const state = loadState();
@@ -51,14 +51,14 @@ async function startSuite(name, opts) {
 		type: CREDENTIAL_TYPE,
 		data: {
 			webApiUrl: c.webApiUrl || emulator.webApiUrl,
-			clientId: c.clientId || key.clientId,
-			clientSecret: c.clientSecret || key.clientSecret,
+			apiAccessKey: c.apiAccessKey || key.clientId,
+			apiAccessSecret: c.apiAccessSecret || key.clientSecret,
 			authentication: c.authentication || 'header',
 			ignoreSSLIssues: false,
 		},
 	}));
 	await instance.importCredentials(creds);
-	const secrets = [...new Set(creds.map((c) => c.data.clientSecret))];
+	const secrets = [...new Set(creds.map((c) => c.data.apiAccessSecret))];
 	const suite = {
 		name,
 		state,
@@ -292,10 +292,10 @@ function findSecretLeaks(suite) {
 	const output = suite.n8n.allOutput();
 	const encodings = (s) => [s, Buffer.from(s).toString('base64'), encodeURIComponent(s)];
 	for (const cred of suite.credentials) {
-		const secret = cred.data.clientSecret;
+		const secret = cred.data.apiAccessSecret;
 		const forms = [
 			...encodings(secret),
-			Buffer.from(`${cred.data.clientId}:${secret}`).toString('base64'),
+			Buffer.from(`${cred.data.apiAccessKey}:${secret}`).toString('base64'),
 		];
 		for (const form of forms) {
 			if (output.includes(form))
