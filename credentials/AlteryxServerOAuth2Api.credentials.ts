@@ -162,12 +162,6 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
-		{
-			displayName: 'Token Expired Status Code',
-			name: 'tokenExpiredStatusCode',
-			type: 'hidden',
-			default: 401,
-		},
 		{ displayName: 'JWE', name: 'jweEnabled', type: 'hidden', default: false },
 	];
 

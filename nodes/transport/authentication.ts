@@ -41,6 +41,8 @@ export interface AlteryxConnection {
 	 * tokens it saw go out, since n8n may renew the token while the request runs.
 	 */
 	sensitiveValues: SensitiveValues;
+	/** Whether n8n holds a token for it (none before the first use). */
+	hasToken: boolean;
 	/** The failed token exchange inside a request's error, in Alteryx terms, if that is what failed. */
 	tokenFailureOf(error: unknown): TokenFailure | undefined;
 }
@@ -64,7 +66,9 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 					...sensitiveValuesOf(credentials),
 					tokens: [storedToken(credentials)],
 				},
-				tokenFailureOf: (error) => findTokenFailure(error) ?? describeOAuth2Failure(error, credentials),
+				hasToken: storedToken(credentials) !== undefined,
+				tokenFailureOf: (error) =>
+					findTokenFailure(error) ?? describeOAuth2Failure(error, credentials),
 			};
 		},
 	},

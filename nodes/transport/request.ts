@@ -105,6 +105,53 @@ export async function alteryxApiRequest(
 		throw asOperationError(node, error, itemIndex);
 	}
 
+	// n8n fetches a missing token outside the lease it renews tokens under, so parallel items of
+	// a credential's first use would each run a token exchange: the first goes ahead, the others
+	// wait for its answer and then use the token it stored.
+	let releaseFirstUse: (() => void) | undefined;
+	if (!connection.hasToken) {
+		const key = `${connection.credentialType}:${node.credentials?.[connection.credentialType]?.id ?? node.name}`;
+		const firstUse = firstUses.get(key);
+		if (firstUse) {
+			await firstUse;
+			connection = await getConnection.call(this, itemIndex);
+		} else {
+			let release = () => {};
+			firstUses.set(
+				key,
+				new Promise<void>((resolve) => {
+					release = resolve;
+				}),
+			);
+			releaseFirstUse = () => {
+				firstUses.delete(key);
+				release();
+			};
+		}
+	}
+	try {
+		return await sendWithRetries.call(this, connection, request, url, itemIndex, () => {
+			releaseFirstUse?.();
+			releaseFirstUse = undefined;
+		});
+	} finally {
+		releaseFirstUse?.();
+	}
+}
+
+/** Requests on a credential's first use, while its token exchange runs (key: type and id). */
+const firstUses = new Map<string, Promise<void>>();
+
+async function sendWithRetries(
+	this: AlteryxContext,
+	connection: AlteryxConnection,
+	request: AlteryxRequest,
+	url: URL,
+	itemIndex: number,
+	/** Called once the first attempt is over (the token, if there was none, is then stored). */
+	onFirstAttempt: () => void,
+): Promise<AlteryxResponse> {
+	const node = this.getNode();
 	const steering = Object.keys(request.headers ?? {}).find((name) =>
 		STEERING_HEADERS.has(name.trim().toLowerCase()),
 	);
@@ -166,6 +213,7 @@ export async function alteryxApiRequest(
 		);
 	for (;;) {
 		const attempt = await sendOnce.call(this, connection, options, url, timeoutMs, sentTokens);
+		onFirstAttempt();
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {

@@ -329,10 +329,17 @@ export function describeOAuth2Failure(
 			credentials,
 		);
 	}
-	const status = chain
-		.map((link) => (link as { response?: { status?: unknown } }).response?.status)
-		.find((value): value is number => typeof value === 'number');
-	if (status !== undefined) return describeRejectedExchange(status, undefined, url, credentials);
+	const answered = chain
+		.map((link) => (link as { response?: { status?: unknown; data?: unknown } }).response)
+		.find((response) => typeof response?.status === 'number');
+	if (answered) {
+		return describeRejectedExchange(
+			answered.status as number,
+			redactJson(parseJsonObject(answered.data), redactionFor(sensitiveValuesOf(credentials))),
+			url,
+			credentials,
+		);
+	}
 	return describeConnectionFailure(error, url);
 }
 

@@ -51,7 +51,7 @@ describe.each([
 		expect(tokens(mode) - before).toBe(1);
 		// n8n stored the token in the credential.
 		const stored = (await suite.n8n.exportCredentials()).find((c) => c.id === cred().id);
-		expect(stored.data.accessToken).toBeTruthy();
+		expect(stored.data.oauthTokenData.access_token).toBeTruthy();
 	});
 
 	test('one execution spanning two lifetimes refreshes once per lifetime', async () => {

@@ -3,7 +3,21 @@
 // what this pack uses: defaults filled from the credential's properties, `preAuthentication`
 // called when the expirable field is empty or after a 401, the result persisted in the store
 // (so the next execution reuses the token), and `authenticate` applied to every request.
-const { ICredentialsHelper, NodeHelpers } = require('n8n-workflow');
+const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+
+const PLACEHOLDER_NODE = {
+	id: 'credential-resolution',
+	name: 'Credential resolution',
+	type: 'placeholder',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const PLACEHOLDER_NODE_TYPES = {
+	getByName: () => ({ description: { properties: [] } }),
+	getByNameAndVersion: () => ({ description: { properties: [] } }),
+	getKnownTypes: () => ({}),
+};
 
 // n8n's OAUTH_PINNED_FIELDS (packages/cli/src/credentials/dcr-managed-fields.ts).
 const OAUTH_PINNED_FIELDS = [
@@ -80,8 +94,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication() {
-		return undefined;
+	// Like n8n: OAuth2 types run it before every signed request; what it returns is merged into the
+	// credentials in memory only.
+	async runPreAuthentication(helpers, credentials, typeName) {
+		const type = this.getType(typeName);
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
 	}
 
 	async getCredentials(nodeCredentials) {
@@ -120,7 +138,25 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		}
 		const data = NodeHelpers.getNodeParameters(properties, storedData, true, false, null, null);
 		if (stored.data.oauthTokenData !== undefined) data.oauthTokenData = stored.data.oauthTokenData;
-		if (!expressionResolveValues) return data;
+		if (!expressionResolveValues) {
+			// Like n8n for a context without an item (pickers, the Test button): a workflow of one
+			// placeholder node resolves the expressions with $self.
+			const workflow = new Workflow({
+				nodes: [PLACEHOLDER_NODE],
+				connections: {},
+				active: false,
+				nodeTypes: PLACEHOLDER_NODE_TYPES,
+			});
+			return workflow.expression.getComplexParameterValue(
+				PLACEHOLDER_NODE,
+				data,
+				mode ?? 'internal',
+				{},
+				undefined,
+				undefined,
+				data,
+			);
+		}
 		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
 			expressionResolveValues;
 		return workflow.expression.getParameterValue(
@@ -142,8 +178,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		this.setCredentials(nodeCredentials.id, type, data);
 	}
 
+	// Like n8n: only the token is written; the rest of the stored data stays as the user saved it.
 	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
-		this.setCredentials(nodeCredentials.id, type, data);
+		const stored = this.store.get(nodeCredentials.id);
+		this.setCredentials(nodeCredentials.id, type, {
+			...stored.data,
+			oauthTokenData: data.oauthTokenData,
+		});
+		this.oauthTokenWrites = (this.oauthTokenWrites ?? 0) + 1;
 	}
 
 	getCredentialsProperties(type) {

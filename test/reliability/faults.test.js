@@ -496,8 +496,8 @@ describe('POST is never repeated once it may have reached the server', () => {
 		const { clientId, clientSecret } = emulator.credentials.curator;
 		const harness = createHarness({
 			webApiUrl: `http://127.0.0.1:${port}/webapi/`,
-			clientId,
-			clientSecret,
+			apiAccessKey: clientId,
+			apiAccessSecret: clientSecret,
 		});
 		const starting = emulatorBackOnPortAfter(port, 150);
 		let late;
@@ -518,7 +518,11 @@ describe('POST is never repeated once it may have reached the server', () => {
 		const port = await closedPort();
 		const first = await startEmulator({ port });
 		const { clientId, clientSecret } = first.credentials.curator;
-		const harness = createHarness({ webApiUrl: first.webApiUrl, clientId, clientSecret });
+		const harness = createHarness({
+			webApiUrl: first.webApiUrl,
+			apiAccessKey: clientId,
+			apiAccessSecret: clientSecret,
+		});
 		expect(
 			(await run(harness, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } })).error,
 		).toBeUndefined();
@@ -847,7 +851,7 @@ describe('slow servers: Timeout is a deadline for the whole exchange', () => {
 		const started = Date.now();
 		const error = await requestAccessToken(
 			(options) => Container.get(OutboundHttp).requests().request(options),
-			{ webApiUrl: emulator.webApiUrl, clientId, clientSecret },
+			{ webApiUrl: emulator.webApiUrl, apiAccessKey: clientId, apiAccessSecret: clientSecret },
 			1500,
 		).catch((failure) => failure);
 		recorder.fault('token endpoint trickling', injectedFaults(emulator));

@@ -11,7 +11,8 @@ const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
 const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
 const { startOtherOrigin } = require('../emulator/other-origin');
-const { createHarness, httpRequestNodeOptions, signingNode } = require('../harness');
+const { createHarness } = require('../harness');
+const { alteryxApiRequest } = require('../../nodes/transport/request');
 const {
 	ADA,
 	SALES_FORECAST,
@@ -777,8 +778,10 @@ describe('headers that would steer the request or its redirects', () => {
 		expect(emulator.requests).toEqual([]);
 	});
 
-	// The credential is the second layer: any node that signs a request with it (here the core
-	// HTTP Request node's legacy helper) is refused before the request leaves.
+	// The transport is the second layer: whatever Alteryx node hands it such a header (the Alteryx
+	// Server node sets headers of its own only), it is refused before the request leaves. For the
+	// core HTTP Request node n8n's domain allowlist checks every redirect hop instead
+	// (test/e2e/16-credential-outcomes.e2e.test.js).
 	test.each([
 		['Host', () => `127.0.0.1:${elsewhere.port}`],
 		['host', () => `127.0.0.1:${elsewhere.port}`],
@@ -786,27 +789,39 @@ describe('headers that would steer the request or its redirects', () => {
 		['X-Forwarded-Host', () => `evil.localhost:${port}`],
 		['Forwarded', () => `host=127.0.0.1:${elsewhere.port}`],
 	])(
-		'a %s header on a request the credential signs for another node is refused by the credential',
+		'a %s header handed to the transport is refused before anything is sent',
 		async (name, value) => {
 			redirect302();
-			const headerValue = value();
-			const HttpRequestLike = signingNode(
-				'requestWithAuthentication',
-				httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, { [name]: headerValue }),
-			);
-			const { error } = await run(freshHarness(emulator), HttpRequestLike);
-			const apiCalls = emulator.requests.filter((entry) => entry.path !== '/webapi/oauth2/token');
+			const { error } = await run(freshHarness(emulator), transportCaller({ [name]: value() }));
 			recorder.hostile(
 				'header: Host steering',
-				error && apiCalls.length === 0 && elsewhere.log.length === 0 ? 'refused' : 'unsafe',
+				error && emulator.requests.length === 0 && elsewhere.log.length === 0
+					? 'refused'
+					: 'unsafe',
 			);
-			expect(error?.message).toBe(
-				`Refusing to send the Alteryx Server token with the header "${name}: ${headerValue}": it can send the request or its redirects to another server than the Web API Address of the credential (http://127.0.0.1:${port}). Remove the header.`,
-			);
-			expect(apiCalls).toEqual([]);
+			expect(error?.constructor.name).toBe('NodeOperationError');
+			expect(error.message).toBe(`The header "${name}" cannot be set`);
+			expect(emulator.requests).toEqual([]);
 			expect(elsewhere.log).toEqual([]);
 		},
 	);
+
+	/** A node that hands the transport a GET v3/workflows with the given headers. */
+	function transportCaller(headers) {
+		const AlteryxCaller = class {
+			description = { ...new AlteryxGet().description, name: 'alteryxTransportCaller' };
+
+			async execute() {
+				const response = await alteryxApiRequest.call(this, {
+					method: 'GET',
+					endpoint: 'v3/workflows',
+					headers,
+				});
+				return [[{ json: { status: response.statusCode } }]];
+			}
+		};
+		return AlteryxCaller;
+	}
 
 	function redirect302() {
 		emulator.injectFault({

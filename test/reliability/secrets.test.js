@@ -107,12 +107,12 @@ const SCENARIOS = [
 	{ name: 'success' },
 	{
 		name: 'wrong secret (Basic header)',
-		credentials: { clientSecret: WRONG_SECRET },
+		credentials: { apiAccessSecret: WRONG_SECRET },
 		authenticateFails: true,
 	},
 	{
 		name: 'wrong secret (form body)',
-		credentials: { clientSecret: WRONG_SECRET, authentication: 'body' },
+		credentials: { apiAccessSecret: WRONG_SECRET, authentication: 'body' },
 		authenticateFails: true,
 	},
 	{ name: 'user without API access (401)', user: 'noApi' },
@@ -272,8 +272,8 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 		const user = server.credentials[scenario.user ?? 'curator'];
 		const credentials = {
 			webApiUrl: scenario.webApiUrl ? scenario.webApiUrl() : server.webApiUrl,
-			clientId: user.clientId,
-			clientSecret: user.clientSecret,
+			apiAccessKey: user.clientId,
+			apiAccessSecret: user.clientSecret,
 			authentication: 'header',
 			...scenario.credentials,
 		};
@@ -289,9 +289,9 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 			);
 
 			const secrets = {
-				'API secret': credentials.clientSecret,
+				'API secret': credentials.apiAccessSecret,
 				'curator secret': emulator.credentials.curator.clientSecret,
-				'Basic key:secret': `${credentials.clientId}:${credentials.clientSecret}`,
+				'Basic key:secret': `${credentials.apiAccessKey}:${credentials.apiAccessSecret}`,
 			};
 			const tokens = Object.fromEntries(
 				[...emulator.issuedTokens, ...tlsEmulator.issuedTokens].map((token, index) => [
@@ -325,7 +325,11 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 	test('the Authenticate node’s output has the token (and only it): the search does find what is there', async () => {
 		emulator.reset();
 		const { clientId, clientSecret } = emulator.credentials.curator;
-		const harness = createHarness({ webApiUrl: emulator.webApiUrl, clientId, clientSecret });
+		const harness = createHarness({
+			webApiUrl: emulator.webApiUrl,
+			apiAccessKey: clientId,
+			apiAccessSecret: clientSecret,
+		});
 		const { items } = await run(harness, AlteryxAuthenticate, {});
 		const token = emulator.issuedTokens.at(-1);
 		const outputs = itemPlaces(items);
@@ -341,7 +345,11 @@ describe('the secret and the token stay out of outputs, errors and logs', () => 
 	test('Include Base64 Key+Secret is the one, opt-in, documented exception', async () => {
 		emulator.reset();
 		const { clientId, clientSecret } = emulator.credentials.curator;
-		const harness = createHarness({ webApiUrl: emulator.webApiUrl, clientId, clientSecret });
+		const harness = createHarness({
+			webApiUrl: emulator.webApiUrl,
+			apiAccessKey: clientId,
+			apiAccessSecret: clientSecret,
+		});
 		const { items } = await run(harness, AlteryxAuthenticate, {
 			parameters: { options: { includeBase64KeySecret: true } },
 		});
@@ -537,8 +545,8 @@ describe('a server that echoes the request gets [redacted] where the secret or t
 		emulator.injectFault({ ...echo.fault, times: Infinity });
 		const credentials = {
 			webApiUrl: emulator.webApiUrl,
-			clientId: curatorKey(),
-			clientSecret: ECHO_SECRET,
+			apiAccessKey: curatorKey(),
+			apiAccessSecret: ECHO_SECRET,
 			authentication: 'header',
 			...echo.credentials,
 		};
@@ -557,7 +565,7 @@ describe('a server that echoes the request gets [redacted] where the secret or t
 			const secrets = {
 				'API secret': ECHO_SECRET,
 				'API secret (form-encoded)': new URLSearchParams({ s: ECHO_SECRET }).toString().slice(2),
-				'Basic key:secret': `${credentials.clientId}:${ECHO_SECRET}`,
+				'Basic key:secret': `${credentials.apiAccessKey}:${ECHO_SECRET}`,
 				...Object.fromEntries(
 					emulator.issuedTokens.map((token, index) => [`token ${index}`, token]),
 				),

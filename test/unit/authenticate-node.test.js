@@ -81,7 +81,7 @@ test('the base64 key+secret appears only when explicitly asked for', async () =>
 
 test('a rejected secret fails the node with a clear message, without the secret', async () => {
 	const saved = harness.storedCredentials();
-	harness.setCredentials({ ...saved, clientSecret: 'not-the-secret-XYZ' });
+	harness.setCredentials({ ...saved, apiAccessSecret: 'not-the-secret-XYZ' });
 	try {
 		const { error } = await run(harness, AlteryxAuthenticate, {});
 		expect(error.constructor.name).toBe('NodeApiError');

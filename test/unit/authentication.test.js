@@ -29,7 +29,8 @@ const { createMethodsRunner } = require('./server-node/methods-runner');
 const SERVER = 'alteryxServerOAuth2Api';
 
 describe('connectionFor', () => {
-	const server = (data) => connectionFor(SERVER, { clientId: 'key', clientSecret: 's', ...data });
+	const server = (data) =>
+		connectionFor(SERVER, { apiAccessKey: 'key', apiAccessSecret: 's', ...data });
 
 	test.each([
 		[
@@ -66,8 +67,12 @@ describe('connectionFor', () => {
 	});
 
 	test('the Server credential: the key, the secret and the stored token are what answers must not show', () => {
-		const connection = server({ webApiUrl: 'https://a.example/', accessToken: 'stored-token-123' });
-		expect(connection.sensitiveValues()).toEqual({
+		const connection = server({
+			webApiUrl: 'https://a.example/',
+			oauthTokenData: { access_token: 'stored-token-123', token_type: 'bearer' },
+		});
+		expect(connection.hasToken).toBe(true);
+		expect(connection.sensitiveValues).toEqual({
 			clientId: 'key',
 			clientSecret: 's',
 			tokens: ['stored-token-123'],
@@ -293,5 +298,10 @@ describe('nodes run with the Authentication parameter', () => {
 
 function harnessCredentials(emulator) {
 	const { clientId, clientSecret } = emulator.credentials.curator;
-	return { webApiUrl: emulator.webApiUrl, clientId, clientSecret, authentication: 'header' };
+	return {
+		webApiUrl: emulator.webApiUrl,
+		apiAccessKey: clientId,
+		apiAccessSecret: clientSecret,
+		authentication: 'header',
+	};
 }

@@ -1,17 +1,16 @@
 'use strict';
-// The credential as n8n uses it: token exchange (header and body client authentication),
-// reuse across items and executions, one refresh and one retry on 401 (also for uploads),
-// coalesced exchanges for parallel items, and plain-words failures.
+// The credential as n8n uses it (design A of docs/decisions/0003): n8n's own OAuth2
+// client-credentials support run by n8n-core's real request helpers: token exchange (header and
+// body client authentication), reuse across items and executions, one renewal and one resend on
+// 401 (also for uploads), one exchange for parallel items, and plain-words failures.
 const net = require('node:net');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
-const { credentialFingerprint } = require('../../nodes/transport/token');
-const { NodeApiError } = require('n8n-workflow');
 const { startEmulator } = require('../emulator');
 const { startOtherOrigin } = require('../emulator/other-origin');
-const { createHarness, httpRequestNodeOptions, signingNode } = require('../harness');
+const { createHarness } = require('../harness');
 const { binaryItem, requestsTo, run, uploadParameters } = require('./helpers');
 
 const credentialType = new AlteryxServerOAuth2Api();
@@ -32,40 +31,108 @@ function harnessFor(overrides = {}) {
 	const { clientId, clientSecret } = emulator.credentials.curator;
 	return createHarness({
 		webApiUrl: emulator.webApiUrl,
-		clientId,
-		clientSecret,
+		apiAccessKey: clientId,
+		apiAccessSecret: clientSecret,
 		authentication: 'header',
 		...overrides,
 	});
 }
 
+/** The credential as n8n hands it to a request: defaults filled, expressions resolved. */
+async function resolved(data) {
+	const harness = createHarness(data);
+	return await harness.credentialsHelper.getDecrypted(
+		{},
+		harness.nodeCredentials.alteryxServerOAuth2Api,
+		'alteryxServerOAuth2Api',
+		'internal',
+	);
+}
+
 const listWorkflows = { parameters: { endpoint: 'v3/workflows' } };
 
 describe('credential fields', () => {
-	test('keeps the public field names saved credentials depend on', () => {
+	test('keeps the type name saved workflows depend on, and is an OAuth2 client-credentials type', () => {
 		expect(credentialType.name).toBe('alteryxServerOAuth2Api');
-		expect(credentialType.properties.map((property) => property.name)).toEqual([
-			'webApiUrl',
-			'clientId',
-			'clientSecret',
-			'authentication',
-			'ignoreSSLIssues',
-			'accessToken',
-			'tokenIssuedFor',
+		expect(credentialType.extends).toEqual(['oAuth2Api']);
+		const visible = credentialType.properties.filter((property) => property.type !== 'hidden');
+		expect(visible.map((property) => [property.name, property.displayName])).toEqual([
+			['webApiUrl', 'Web API Address'],
+			['apiAccessKey', 'API Access Key'],
+			['apiAccessSecret', 'API Access Secret'],
+			['authentication', 'Client Authentication'],
+			['ignoreSSLIssues', 'Ignore SSL Issues (Insecure)'],
+			['allowedHttpRequestDomains', 'Allowed HTTP Request Domains'],
+			['allowedDomains', 'Allowed Domains'],
 		]);
 		const byName = Object.fromEntries(credentialType.properties.map((p) => [p.name, p]));
-		expect(byName.clientId.displayName).toBe('API Access Key');
-		expect(byName.clientSecret.displayName).toBe('API Access Secret');
+		// The editor labels any field named clientId/clientSecret "Client ID"/"Client Secret".
+		expect(byName.clientId.type).toBe('hidden');
+		expect(byName.clientSecret.type).toBe('hidden');
+		expect(byName.apiAccessSecret.typeOptions.password).toBe(true);
 		expect(byName.clientSecret.typeOptions.password).toBe(true);
+		expect(byName.grantType.default).toBe('clientCredentials');
 		expect(byName.authentication.default).toBe('header');
 		expect(byName.ignoreSSLIssues.default).toBe(false);
-		expect(byName.accessToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(byName.allowedHttpRequestDomains.default).toBe('domains');
+		// Renewal on a 401 is n8n's default (no tokenExpiredStatusCode field).
+		expect(byName.tokenExpiredStatusCode).toBeUndefined();
 	});
 
 	test('the Test button checks a real V3 call and explains a denied one', () => {
 		expect(credentialType.test.request).toMatchObject({ url: 'v3/workflows' });
 		const rule401 = credentialType.test.rules.find((rule) => rule.properties.value === 401);
 		expect(rule401.properties.message).toMatch(/API Access/);
+	});
+
+	test.each([
+		[
+			'https://alteryx.example.com/webapi/',
+			'https://alteryx.example.com/webapi/oauth2/token',
+			'alteryx.example.com',
+		],
+		[
+			'https://alteryx.example.com/webapi',
+			'https://alteryx.example.com/webapi/oauth2/token',
+			'alteryx.example.com',
+		],
+		[
+			' https://Alteryx.Example.com:8443/webapi/ ',
+			'https://Alteryx.Example.com:8443/webapi/oauth2/token',
+			'alteryx.example.com',
+		],
+		['http://10.0.0.5/gallery/api/', 'http://10.0.0.5/gallery/api/oauth2/token', '10.0.0.5'],
+		['http://[::1]:8080/webapi/', 'http://[::1]:8080/webapi/oauth2/token', '[::1]'],
+		[
+			'http://user@server.corp/webapi/',
+			'http://user@server.corp/webapi/oauth2/token',
+			'server.corp',
+		],
+	])('%s: token URL %s, allowed domain %s', async (webApiUrl, tokenUrl, host) => {
+		const data = await resolved({
+			webApiUrl,
+			apiAccessKey: 'the-key',
+			apiAccessSecret: 'the-secret',
+		});
+		expect(data.accessTokenUrl).toBe(tokenUrl);
+		expect(data.allowedDomains).toBe(host);
+		// n8n's allowlist compares URL.hostname, lowercased.
+		expect(new URL(webApiUrl.trim()).hostname).toBe(host);
+		expect(data.clientId).toBe('the-key');
+		expect(data.clientSecret).toBe('the-secret');
+		expect(data.grantType).toBe('clientCredentials');
+	});
+
+	test('a stored token URL or grant type never replaces the derived ones (n8n pins them)', async () => {
+		const data = await resolved({
+			webApiUrl: 'https://alteryx.example.com/webapi/',
+			apiAccessKey: 'k',
+			apiAccessSecret: 's',
+			accessTokenUrl: 'https://attacker.example/token',
+			grantType: 'authorizationCode',
+		});
+		expect(data.accessTokenUrl).toBe('https://alteryx.example.com/webapi/oauth2/token');
+		expect(data.grantType).toBe('clientCredentials');
 	});
 });
 
@@ -106,7 +173,7 @@ describe('token exchange', () => {
 
 	test('a wrong secret says so in plain words and never shows the secret', async () => {
 		const secret = 'wrong-secret-value-1234';
-		const { error } = await run(harnessFor({ clientSecret: secret }), AlteryxGet, listWorkflows);
+		const { error } = await run(harnessFor({ apiAccessSecret: secret }), AlteryxGet, listWorkflows);
 		expect(error.constructor.name).toBe('NodeApiError');
 		expect(error.message).toMatch(/rejected the API Access Key or Secret/);
 		expect(error.description).toMatch(/My Profile → Keys/);
@@ -128,7 +195,11 @@ describe('token exchange', () => {
 
 	test('a user without API access gets the role and API-access hint', async () => {
 		const { clientId, clientSecret } = emulator.credentials.noApi;
-		const { error } = await run(harnessFor({ clientId, clientSecret }), AlteryxGet, listWorkflows);
+		const { error } = await run(
+			harnessFor({ apiAccessKey: clientId, apiAccessSecret: clientSecret }),
+			AlteryxGet,
+			listWorkflows,
+		);
 		expect(error.message).toMatch(/Authorization has been denied/);
 		expect(error.description).toMatch(/API Access = Yes/);
 		expect(error.httpCode).toBe('401');
@@ -149,7 +220,7 @@ describe('token reuse and refresh', () => {
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(100);
 		expect(emulator.counters.tokenRequests).toBe(1);
-		expect(harness.storedCredentials().accessToken).toMatch(/.{16,}/);
+		expect(harness.storedCredentials().oauthTokenData.access_token).toMatch(/.{16,}/);
 
 		await run(harness, AlteryxGet, listWorkflows);
 		expect(emulator.counters.tokenRequests).toBe(1);
@@ -214,20 +285,29 @@ describe('token reuse and refresh', () => {
 		expect(emulator.counters.tokenRequests - before).toBe(1);
 	});
 
-	test('a secret changed while the stored token is still valid is checked at the next call', async () => {
+	test('an edited secret is used once Alteryx Server refuses the stored token (n8n keeps it on an edit)', async () => {
 		const harness = harnessFor();
 		await run(harness, AlteryxGet, listWorkflows);
 		const stored = harness.storedCredentials();
-		expect(stored.tokenIssuedFor).toMatch(/^[0-9a-f]{64}$/);
+		expect(stored.oauthTokenData.access_token).toMatch(/.{16,}/);
 
-		// The user edits the credential: n8n keeps the hidden token fields.
-		harness.setCredentials({ ...stored, clientSecret: 'typo-in-the-new-secret' });
+		// The user edits the credential; n8n keeps oauthTokenData on every edit
+		// (CredentialsService.prepareUpdateData), and an OAuth2 type has no hook to compare it
+		// with the edited fields: the stored token is used while the server accepts it.
+		harness.setCredentials({ ...stored, apiAccessSecret: 'typo-in-the-new-secret' });
+		const stale = await run(harness, AlteryxGet, listWorkflows);
+		expect(stale.error).toBeUndefined();
+		expect(emulator.counters.tokenRequests).toBe(1);
+
+		// Once the server refuses it (expired or revoked), the edited secret is what is sent.
+		emulator.expireAllTokens();
 		const wrong = await run(harness, AlteryxGet, listWorkflows);
 		expect(wrong.error.message).toMatch(/rejected the API Access Key or Secret/);
+		expect(JSON.stringify(wrong.error)).not.toContain('typo-in-the-new-secret');
 
 		harness.setCredentials({
-			...stored,
-			clientSecret: emulator.credentials.curator.clientSecret,
+			...harness.storedCredentials(),
+			apiAccessSecret: emulator.credentials.curator.clientSecret,
 			authentication: 'body',
 		});
 		const before = emulator.counters.tokenRequests;
@@ -257,166 +337,11 @@ describe('token reuse and refresh', () => {
 	});
 });
 
-describe('token failures wrapped by n8n core', () => {
-	// The HTTP Request node and the credential Test wrap what preAuthentication throws in a
-	// NodeApiError themselves; it must keep the plain-words headline.
-	const node = {
-		name: 'HTTP Request',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4,
-		position: [0, 0],
-		parameters: {},
-	};
-	const fetchRequester = async (options) => {
-		const response = await fetch(options.url, {
-			method: options.method,
-			headers: options.headers,
-			body: options.body,
-		});
-		return {
-			statusCode: response.status,
-			headers: Object.fromEntries(response.headers),
-			body: await response.text(),
-		};
-	};
-
-	test.each([
-		[
-			'a rejected secret',
-			() => ({
-				webApiUrl: emulator.webApiUrl,
-				clientId: emulator.credentials.curator.clientId,
-				clientSecret: 'nope',
-			}),
-			/rejected the API Access Key or Secret/,
-		],
-		[
-			'an unreachable server',
-			async () => ({
-				webApiUrl: `http://127.0.0.1:${await closedPort()}/webapi/`,
-				clientId: 'k',
-				clientSecret: 's',
-			}),
-			/unreachable/,
-		],
-	])('%s keeps its headline', async (_, settings, headline) => {
-		const error = await credentialType.preAuthentication
-			.call({ helpers: { httpRequest: fetchRequester } }, await settings())
-			.catch((failure) => failure);
-		expect(error.message).toMatch(headline);
-		const wrapped = new NodeApiError(node, error);
-		expect(wrapped.message).toBe(error.message);
-		expect(wrapped.description).toBe(error.description);
-	});
-});
-
-describe('authenticate() keeps the token on the configured server', () => {
-	const settings = {
-		webApiUrl: 'https://alteryx.example.com/webapi/',
-		clientId: 'key',
-		clientSecret: 'secret',
-		authentication: 'header',
-		ignoreSSLIssues: false,
-	};
-	const credentials = {
-		...settings,
-		accessToken: 'the-token',
-		tokenIssuedFor: credentialFingerprint(settings),
-	};
-
-	test('does not send a token issued for another key, secret or address', async () => {
-		for (const changed of [
-			{ clientSecret: 'new-secret' },
-			{ clientId: 'other-key' },
-			{ authentication: 'body' },
-			{ tokenIssuedFor: undefined },
-		]) {
-			const options = await credentialType.authenticate(
-				{ ...credentials, ...changed },
-				{ url: 'https://alteryx.example.com/webapi/v3/workflows', headers: { Authorization: 'x' } },
-			);
-			expect(options.headers.Authorization).toBeUndefined();
-		}
-	});
-
-	test('adds the bearer token for the same origin', async () => {
-		const options = await credentialType.authenticate(credentials, {
-			url: 'https://alteryx.example.com/webapi/v3/workflows',
-		});
-		expect(options.headers.Authorization).toBe('Bearer the-token');
-		expect(options.sendCredentialsOnCrossOriginRedirect).toBe(false);
-	});
-
-	test.each([
-		'https://evil.example.com/webapi/v3/workflows',
-		'http://alteryx.example.com/webapi/v3/workflows',
-		'https://alteryx.example.com:8443/webapi/v3/workflows',
-		'//evil.example.com/x',
-	])('refuses %s', async (url) => {
-		await expect(credentialType.authenticate(credentials, { url })).rejects.toThrow(
-			/Refusing to send the Alteryx Server token/,
-		);
-	});
-
-	test.each([
-		['Host', 'evil.example.com'],
-		['host', 'evil.example.com:443'],
-		['HOST', 'alteryx.example.com'],
-		['X-Forwarded-Host', 'evil.alteryx.example.com'],
-		['x-forwarded-host', 'evil.example.com'],
-		['Forwarded', 'host=evil.example.com;proto=https'],
-	])('refuses a %s header, naming it and its value', async (name, value) => {
-		for (const target of [
-			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
-			{ uri: 'https://alteryx.example.com/webapi/v3/workflows' },
-		]) {
-			await expect(
-				credentialType.authenticate(credentials, { ...target, headers: { [name]: value } }),
-			).rejects.toThrow(
-				`Refusing to send the Alteryx Server token with the header "${name}: ${value}": it can send the request or its redirects to another server than the Web API Address of the credential (https://alteryx.example.com). Remove the header.`,
-			);
-		}
-	});
-
-	test('keeps the other headers of the request', async () => {
-		const headers = {
-			Accept: 'application/json',
-			'X-Hostname': 'a',
-			'X-Forwarded-For': '10.0.0.1',
-		};
-		const options = await credentialType.authenticate(credentials, {
-			uri: 'https://alteryx.example.com/webapi/v3/workflows',
-			headers,
-		});
-		expect(options.headers).toEqual({ ...headers, Authorization: 'Bearer the-token' });
-	});
-
-	test('understands the HTTP Request node (uri, baseURL)', async () => {
-		const viaUri = await credentialType.authenticate(credentials, {
-			uri: 'https://alteryx.example.com/webapi/v3/users',
-		});
-		expect(viaUri.headers.Authorization).toBe('Bearer the-token');
-		const viaBase = await credentialType.authenticate(credentials, {
-			baseURL: 'https://alteryx.example.com/webapi',
-			url: '/v3/users',
-		});
-		expect(viaBase.headers.Authorization).toBe('Bearer the-token');
-	});
-
-	test('Ignore SSL Issues applies to API calls too', async () => {
-		const insecure = { ...settings, ignoreSSLIssues: true };
-		const options = await credentialType.authenticate(
-			{ ...insecure, accessToken: 'the-token', tokenIssuedFor: credentialFingerprint(insecure) },
-			{ url: 'https://alteryx.example.com/webapi/v3/workflows' },
-		);
-		expect(options.skipSslCertificateValidation).toBe(true);
-	});
-});
-
-describe('no header steers a signed request to another origin', () => {
+describe('no header steers a request of the Alteryx nodes to another origin', () => {
 	// The Web API answers `302 Location: /webapi/v3/workflows` (relative). follow-redirects,
 	// which n8n's helpers use, resolves it against a Host header and keeps the Authorization
-	// header for that "same host": the token would reach the other listener.
+	// header for that "same host": the token would reach the other listener. (The HTTP Request
+	// node is checked in real n8n: test/e2e/16-credential-outcomes.e2e.test.js.)
 	let otherOrigin;
 	beforeAll(async () => {
 		otherOrigin = await startOtherOrigin();
@@ -433,70 +358,49 @@ describe('no header steers a signed request to another origin', () => {
 			headers: { Location: '/webapi/v3/workflows' },
 		});
 	});
-
-	const requests = {
-		'the HTTP Request node (requestWithAuthentication, uri)': (headers) =>
-			signingNode(
-				'requestWithAuthentication',
-				httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, headers),
-			),
-		'a node using httpRequestWithAuthentication (url)': (headers) =>
-			signingNode('httpRequestWithAuthentication', {
-				method: 'GET',
-				url: `${emulator.webApiUrl}v3/workflows`,
-				headers,
-			}),
-	};
 	const apiCalls = () => emulator.requests.filter((entry) => entry.path !== '/webapi/oauth2/token');
 
-	test.each(Object.keys(requests))(
-		'%s: a Host header is refused, nothing reaches either server',
-		async (caller) => {
-			const host = `127.0.0.1:${otherOrigin.port}`;
-			const { error } = await run(harnessFor(), requests[caller]({ Host: host }));
-			expect(error?.message).toBe(
-				`Refusing to send the Alteryx Server token with the header "Host: ${host}": it can send the request or its redirects to another server than the Web API Address of the credential (${new URL(emulator.webApiUrl).origin}). Remove the header.`,
-			);
+	test.each(['Host', 'host', 'X-Forwarded-Host', 'Forwarded'])(
+		'a %s header is refused, nothing reaches either server',
+		async (name) => {
+			const value =
+				name === 'Forwarded'
+					? `host=127.0.0.1:${otherOrigin.port}`
+					: `127.0.0.1:${otherOrigin.port}`;
+			const { error } = await run(harnessFor(), AlteryxGet, {
+				parameters: {
+					endpoint: 'v3/workflows',
+					sendHeaders: true,
+					headerParameters: { parameters: [{ name, value }] },
+				},
+			});
+			expect(error?.message).toBe(`The header "${name}" cannot be set here`);
 			expect(otherOrigin.log).toEqual([]);
 			expect(apiCalls()).toEqual([]);
 		},
 	);
 
-	test.each(Object.keys(requests))(
-		'%s: without the header the same request follows the redirect on the Web API',
-		async (caller) => {
-			const { items, error } = await run(harnessFor(), requests[caller]({}));
-			expect(error).toBeUndefined();
-			expect(items).toHaveLength(1);
-			expect(
-				apiCalls().map((entry) => [entry.path, entry.status, entry.headers.authorization]),
-			).toEqual([
-				['/webapi/v3/workflows', 302, 'Bearer'],
-				['/webapi/v3/workflows', 200, 'Bearer'],
-			]);
-			expect(otherOrigin.log).toEqual([]);
-		},
-	);
+	test('without the header the same request follows the redirect on the Web API', async () => {
+		const { items, error } = await run(harnessFor(), AlteryxGet, listWorkflows);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(
+			apiCalls().map((entry) => [entry.path, entry.status, entry.headers.authorization]),
+		).toEqual([
+			['/webapi/v3/workflows', 302, 'Bearer'],
+			['/webapi/v3/workflows', 200, 'Bearer'],
+		]);
+		expect(otherOrigin.log).toEqual([]);
+	});
 });
 
 describe('a Web API Address with a user name or password', () => {
-	const withUserInfo = () =>
-		emulator.webApiUrl.replace('http://', 'http://alteryx-user:alteryx-password@');
-
-	test.each([
-		['an Alteryx node', () => AlteryxGet],
-		[
-			'the HTTP Request node',
-			() =>
-				signingNode(
-					'requestWithAuthentication',
-					httpRequestNodeOptions(`${emulator.webApiUrl}v3/workflows`, {}),
-				),
-		],
-	])('is refused by %s before anything is sent', async (_, nodeClass) => {
+	test('is refused by the Alteryx nodes before anything is sent', async () => {
 		const { error } = await run(
-			harnessFor({ webApiUrl: withUserInfo() }),
-			nodeClass(),
+			harnessFor({
+				webApiUrl: emulator.webApiUrl.replace('http://', 'http://alteryx-user:alteryx-password@'),
+			}),
+			AlteryxGet,
 			listWorkflows,
 		);
 		expect(error?.message).toMatch(/^The Web API Address must not contain a user name or password/);

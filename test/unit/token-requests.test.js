@@ -1,8 +1,7 @@
 'use strict';
 // What a situation costs in token requests: a key or secret the server rejects costs exactly
-// one (a 4xx from the token endpoint is an answer, not a hiccup), and a caller still holding
-// the token the latest exchange replaced gets the new token only within the reuse window
-// (60 s, or half the token's lifetime when that is shorter); after it, a fresh exchange.
+// one (a 4xx from the token endpoint is an answer, not a hiccup). Renewals are n8n's
+// (credential.test.js and the queue-mode e2e test count them).
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node');
@@ -81,72 +80,5 @@ describe('a rejected key or secret costs exactly one token request', () => {
 		expect(tokenRequests()).toHaveLength(1);
 		expect(apiRequests()).toEqual([]);
 		expect(error.message).toMatch(message);
-	});
-});
-
-describe('a caller holding the replaced token', () => {
-	// Only Date is faked: the HTTP stack and the emulator keep their real timers.
-	const ONLY_DATE = {
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	};
-	afterEach(() => jest.useRealTimers());
-
-	const listWorkflows = { parameters: { endpoint: 'v3/workflows' } };
-
-	/**
-	 * Two executions share a credential holding token T1. The server forgets T1; the first
-	 * execution exchanges it for T2. Returns a function that lets the second execution, still
-	 * holding T1, call the server `secondsLater` after that exchange.
-	 */
-	async function replacedToken() {
-		jest.useFakeTimers({ ...ONLY_DATE, now: Date.now() });
-		const first = harnessFor(env.emulator);
-		expect((await run(first, AlteryxGet, listWorkflows)).error).toBeUndefined();
-		const holdingT1 = first.storedCredentials();
-		env.emulator.expireAllTokens();
-		expect((await run(first, AlteryxGet, listWorkflows)).error).toBeUndefined();
-		const t2 = first.storedCredentials().accessToken;
-		expect(t2).not.toBe(holdingT1.accessToken);
-		const replacedAt = Date.now();
-		expect(tokenRequests()).toHaveLength(2);
-
-		return async (secondsLater) => {
-			jest.setSystemTime(replacedAt + secondsLater * 1000);
-			const second = createHarness(holdingT1);
-			const before = tokenRequests().length;
-			const { items, error } = await run(second, AlteryxGet, listWorkflows);
-			expect(error).toBeUndefined();
-			expect(items.length).toBeGreaterThan(3);
-			const token = second.storedCredentials().accessToken;
-			return { exchanges: tokenRequests().length - before, gotT2: token === t2 };
-		};
-	}
-
-	test('gets the new token within 60 s, and a fresh exchange after them (token lifetime 1 h)', async () => {
-		const callAfter = await replacedToken();
-		expect(await callAfter(55)).toEqual({ exchanges: 0, gotT2: true });
-		expect(await callAfter(65)).toEqual({ exchanges: 1, gotT2: false });
-	});
-
-	test('with a 60 s token the window is half its lifetime: 30 s', async () => {
-		env.emulator.configure({ tokenTtlSeconds: 60 });
-		const callAfter = await replacedToken();
-		expect(await callAfter(25)).toEqual({ exchanges: 0, gotT2: true });
-		expect(await callAfter(35)).toEqual({ exchanges: 1, gotT2: false });
 	});
 });
