@@ -170,6 +170,8 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			baseURL: '={{$credentials.webApiUrl}}',
 			url: 'v3/workflows',
 			qs: { name: 'n8n connection test' },
+			// n8n applies Ignore SSL Issues to the token request, not to this call by itself.
+			skipSslCertificateValidation: '={{$credentials.ignoreSSLIssues}}',
 		},
 		rules: [
 			{

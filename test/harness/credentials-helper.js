@@ -1,8 +1,10 @@
 'use strict';
 // A CredentialsHelper that behaves like n8n's own (packages/cli/src/credentials-helper.ts) for
-// what this pack uses: defaults filled from the credential's properties, `preAuthentication`
-// called when the expirable field is empty or after a 401, the result persisted in the store
-// (so the next execution reuses the token), and `authenticate` applied to every request.
+// what this pack uses. OAuth2 types (the Server credential): n8n-core's real requestOAuth2 runs
+// against it — stored data read raw or resolved (pinned fields dropped, defaults filled, $self
+// expressions resolved), only oauthTokenData written back. Other types: `preAuthentication`
+// called when the expirable field is empty or after a 401, its result persisted, and
+// `authenticate` applied to every request.
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
 const PLACEHOLDER_NODE = {

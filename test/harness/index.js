@@ -9,7 +9,6 @@ const { Workflow } = require('n8n-workflow');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
 const { TestCredentialsHelper } = require('./credentials-helper');
-const { httpRequestNodeOptions, signingNode } = require('./signing-node');
 
 const CREDENTIAL_ID = 'alteryx-credential';
 /** The credential type of saved workflows that have no Authentication parameter. */
@@ -153,4 +152,4 @@ function createHarness(credentials, options = {}) {
 	};
 }
 
-module.exports = { createHarness, CREDENTIAL_TYPE, httpRequestNodeOptions, signingNode };
+module.exports = { createHarness, CREDENTIAL_TYPE };
