@@ -4,11 +4,13 @@ module.exports = {
 	rootDir: __dirname,
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],
-	// The credential-design measurement (docs/decisions/0003) runs only when asked for.
-	testPathIgnorePatterns:
-		process.env.E2E_CREDENTIAL_DESIGNS === 'true'
-			? ['/node_modules/']
-			: ['/node_modules/', '/13-credential-designs\\.'],
+	// The credential-design measurement (docs/decisions/0003) runs only when asked for; the
+	// queue-mode test (Redis and Postgres, which .ci/run installs) unless E2E_QUEUE_MODE=false.
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		...(process.env.E2E_CREDENTIAL_DESIGNS === 'true' ? [] : ['/13-credential-designs\\.']),
+		...(process.env.E2E_QUEUE_MODE === 'false' ? ['/15-queue-mode\\.'] : []),
+	],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/'],
 	globalSetup: '<rootDir>/test/e2e/global-setup.js',
 	transform: {},

@@ -3,6 +3,9 @@
 //   node scripts/ci.js env
 //     prints shell `export` lines that put Node >= 22.16 first on PATH (n8n 2.x needs it),
 //     installing Node 24 from the npm registry into the cache when the machine's Node is older;
+//   node scripts/ci.js services
+//     makes sure Debian's redis-server and postgresql are installed for the queue-mode e2e test
+//     (apt-get, non-interactive, as root or through `sudo -n`; returns at once when they are);
 //   node scripts/ci.js summary --lint=<exit> <name>:<exit>:<jest json> ...
 //     sums the jest results into the one closing line "N passed, N failed" and exits non-zero
 //     if anything failed. A lint failure, a jest run that wrote no results, one that exited
@@ -76,11 +79,13 @@ function summarize(args) {
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'env') {
 	printEnv();
+} else if (command === 'services') {
+	process.exitCode = require('./lib/queue-mode').ensureServices().ok ? 0 : 1;
 } else if (command === 'summary') {
 	process.exitCode = summarize(rest);
 } else {
 	process.stderr.write(
-		'usage: node scripts/ci.js env | summary --lint=<exit> <name>:<exit>:<file> ...\n',
+		'usage: node scripts/ci.js env | services | summary --lint=<exit> <name>:<exit>:<file> ...\n',
 	);
 	process.exitCode = 2;
 }
