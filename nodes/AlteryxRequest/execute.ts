@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { binaryInput } from '../transport/binaryInput';
 import { encodeMultipart, type MultipartPart } from '../transport/multipart';
 import { requestPages } from '../transport/pagination';
 import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
@@ -14,7 +15,9 @@ import {
 	type AlteryxResponse,
 	DEFAULT_MAX_RESPONSE_BYTES,
 	decodeResponse,
+	fileNameFromResponse,
 	jsonValueToItems,
+	mimeTypeOf,
 	type ResponseFormat,
 } from '../transport/response';
 import { errorItem, withItemIndex } from '../transport/items';
@@ -129,6 +132,16 @@ async function runItem(
 		return json.map((entry) => ({ json: entry, pairedItem: { item: itemIndex } }));
 	}
 
+	const format = request.decode?.format;
+	if (format === 'file' || format === 'autodetect') {
+		// A file answer goes from the socket into n8n's binary data store, never whole in memory.
+		request.saveFile = async (body, head) =>
+			await this.helpers.prepareBinaryData(
+				body,
+				fileNameFromResponse(head),
+				mimeTypeOf(head.headers) || 'application/octet-stream',
+			);
+	}
 	const response = await alteryxApiRequest.call(this, request, itemIndex);
 	return await responseToItems.call(this, response, options, itemIndex);
 }
@@ -318,13 +331,12 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 		) as KeyValue[]) {
 			if (!pair.name) continue;
 			if (pair.parameterType === 'formBinaryData') {
-				const property = pair.inputDataFieldName || 'data';
-				const binary = this.helpers.assertBinaryData(itemIndex, property);
+				const file = await binaryInput.call(this, itemIndex, pair.inputDataFieldName || 'data');
 				parts.push({
 					name: pair.name,
-					data: await this.helpers.getBinaryDataBuffer(itemIndex, property),
-					fileName: binary.fileName ?? pair.name,
-					mimeType: binary.mimeType,
+					data: file.data,
+					fileName: file.fileName ?? pair.name,
+					mimeType: file.mimeType,
 				});
 			} else {
 				parts.push({ name: pair.name, value: pair.value ?? '' });
@@ -338,9 +350,9 @@ async function addBody(this: IExecuteFunctions, request: AlteryxRequest, itemInd
 
 	if (contentType === 'binaryData') {
 		const property = this.getNodeParameter('inputDataFieldName', itemIndex, 'data') as string;
-		const binary = this.helpers.assertBinaryData(itemIndex, property);
-		request.body = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		headers['Content-Type'] = binary.mimeType || 'application/octet-stream';
+		const file = await binaryInput.call(this, itemIndex, property);
+		request.body = file.data;
+		headers['Content-Type'] = file.mimeType || 'application/octet-stream';
 		return;
 	}
 
@@ -370,11 +382,9 @@ async function responseToItems(
 
 	if (decoded.kind === 'file') {
 		const binary: IBinaryKeyData = {
-			[propertyName]: await this.helpers.prepareBinaryData(
-				decoded.data,
-				decoded.fileName,
-				decoded.mimeType,
-			),
+			[propertyName]:
+				response.file ??
+				(await this.helpers.prepareBinaryData(decoded.data, decoded.fileName, decoded.mimeType)),
 		};
 		return [{ json: options.fullResponse ? status : {}, binary, pairedItem }];
 	}

@@ -1,5 +1,7 @@
 import { randomBytes } from 'crypto';
 
+import { concatStreams, StreamBody } from './streams';
+
 export interface MultipartField {
 	name: string;
 	value: string;
@@ -7,7 +9,8 @@ export interface MultipartField {
 
 export interface MultipartFile {
 	name: string;
-	data: Buffer;
+	/** The bytes, or a file in n8n's binary data store that is read while the form is sent. */
+	data: Buffer | StreamBody;
 	fileName: string;
 	mimeType: string;
 }
@@ -15,24 +18,45 @@ export interface MultipartFile {
 export type MultipartPart = MultipartField | MultipartFile;
 
 /**
- * Encodes multipart/form-data into one Buffer. A Buffer (unlike FormData or a stream) can be
- * sent again unchanged, so n8n core's one retry after a 401 token refresh also works for
- * uploads such as a .yxzp to v3/workflows.
+ * Encodes multipart/form-data. Bytes become one Buffer; a file from n8n's binary data store
+ * makes the form a StreamBody that frames the file's stream and is built again for every send
+ * (n8n core does not resend a stream after its 401 token refresh: the transport does). Its
+ * Content-Length is known when every file's size is, so no chunked encoding reaches IIS.
  */
-export function encodeMultipart(parts: MultipartPart[]): { body: Buffer; contentType: string } {
+export function encodeMultipart(parts: MultipartPart[]): {
+	body: Buffer | StreamBody;
+	contentType: string;
+} {
 	const boundary = `----n8nAlteryx${randomBytes(12).toString('hex')}`;
-	const chunks: Buffer[] = [];
+	const pieces: Array<Buffer | StreamBody> = [];
+	let text = '';
+	const flush = () => {
+		if (text !== '') pieces.push(Buffer.from(text, 'utf8'));
+		text = '';
+	};
 	for (const part of parts) {
-		let head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(part.name)}"`;
+		text += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(part.name)}"`;
 		if ('data' in part) {
-			head += `; filename="${escapeQuoted(part.fileName)}"\r\nContent-Type: ${part.mimeType || 'application/octet-stream'}`;
-			chunks.push(Buffer.from(`${head}\r\n\r\n`, 'utf8'), part.data, Buffer.from('\r\n'));
+			text += `; filename="${escapeQuoted(part.fileName)}"\r\nContent-Type: ${part.mimeType || 'application/octet-stream'}\r\n\r\n`;
+			flush();
+			pieces.push(part.data);
+			text += '\r\n';
 		} else {
-			chunks.push(Buffer.from(`${head}\r\n\r\n${part.value}\r\n`, 'utf8'));
+			text += `\r\n\r\n${part.value}\r\n`;
 		}
 	}
-	chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
-	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+	text += `--${boundary}--\r\n`;
+	flush();
+	const contentType = `multipart/form-data; boundary=${boundary}`;
+	if (pieces.every((piece) => Buffer.isBuffer(piece))) {
+		return { body: Buffer.concat(pieces as Buffer[]), contentType };
+	}
+	let length: number | undefined = 0;
+	for (const piece of pieces) {
+		const size = Buffer.isBuffer(piece) ? piece.length : piece.length;
+		length = length === undefined || size === undefined ? undefined : length + size;
+	}
+	return { body: new StreamBody(async () => await concatStreams(pieces), length), contentType };
 }
 
 /** The HTML standard's escaping for names in Content-Disposition: no way to end the header. */

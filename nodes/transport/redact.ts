@@ -142,7 +142,8 @@ export function redactResponse(response: AlteryxResponse, redaction: Redaction):
 		: { ...response, headers, body };
 }
 
-function isTextual(headers: IDataObject): boolean {
+/** Whether a body is text that redactResponse reads (not an attachment, not a binary type). */
+export function isTextual(headers: IDataObject): boolean {
 	if (/attachment/i.test(headerValue(headers, 'content-disposition') ?? '')) return false;
 	const mime = mimeTypeOf(headers);
 	return (

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	IBinaryData,
 	IDataObject,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -16,17 +17,20 @@ import {
 } from './authentication';
 import { errorChain } from './errorChain';
 import { alteryxApiError, type ErrorSubject } from './errors';
-import { redactionFor, redactResponse } from './redact';
+import { isTextual, redactionFor, redactResponse } from './redact';
 import {
 	type AlteryxResponse,
+	DEFAULT_MAX_RESPONSE_BYTES,
 	decodeJsonBody,
 	headerValue,
+	kindFromHeaders,
 	mimeTypeOf,
 	type ResponseFormat,
 	responseKind,
 	toBuffer,
 } from './response';
 import { DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, retryDelayMs } from './retry';
+import { type ByteStream, isByteStream, readStream, StreamBody } from './streams';
 import { describeConnectionFailure, findErrorCode } from './token';
 import { InvalidAddressError, resolveEndpointUrl, resolveRedirectUrl } from './webApi';
 
@@ -39,10 +43,11 @@ export interface AlteryxRequest {
 	qs?: IDataObject;
 	headers?: IDataObject;
 	/**
-	 * Always bytes, a string or a JSON value, never a stream: n8n re-sends the same body after a
-	 * 401-triggered token refresh, which a consumed stream or FormData could not be.
+	 * Bytes, a string or a JSON value, which n8n re-sends itself after a 401-triggered token
+	 * refresh; or a StreamBody (a file from n8n's binary data store), opened again for every send:
+	 * n8n does not resend a consumed stream after its refresh, so the transport sends it once more.
 	 */
-	body?: Buffer | string | IDataObject | IDataObject[];
+	body?: Buffer | string | IDataObject | IDataObject[] | StreamBody;
 	timeout?: number;
 	/** Return non-2xx responses instead of throwing (the "Never Error" option). */
 	neverError?: boolean;
@@ -57,6 +62,13 @@ export interface AlteryxRequest {
 	 * limit). A larger body is refused before anything parses it; files are never limited.
 	 */
 	decode?: { format: ResponseFormat; maxBytes: number };
+	/**
+	 * The caller takes a file answer (by `decode.format` and the headers: an attachment or a
+	 * binary type) as a stream from the socket, for n8n's binary data store: what it returns
+	 * becomes the response's `file`. JSON, text and error answers are still read into `body`.
+	 * Without it, every body is read into memory.
+	 */
+	saveFile?: (body: ByteStream, response: AlteryxResponse) => Promise<IBinaryData>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -71,6 +83,12 @@ const STEERING_HEADERS = new Set(['host', 'x-forwarded-host', 'forwarded']);
 /** Redirects within the Web API address that one request follows before giving up. */
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The most bytes of a streamed error answer (or redirect) that are read: real ones are a few
+ * hundred bytes; this only bounds a runaway one.
+ */
+const ERROR_BODY_LIMIT = DEFAULT_MAX_RESPONSE_BYTES;
 
 /**
  * The connection closed after the status line but before the whole body arrived: the server
@@ -164,7 +182,11 @@ async function sendWithRetries(
 	}
 	const headers: IDataObject = { Accept: 'application/json, */*;q=0.5', ...request.headers };
 	let body = request.body;
-	if (body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string') {
+	let upload: StreamBody | undefined;
+	if (body instanceof StreamBody) {
+		upload = body;
+		body = undefined;
+	} else if (body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string') {
 		body = JSON.stringify(body);
 		if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json';
 	}
@@ -177,8 +199,9 @@ async function sendWithRetries(
 		headers,
 		body,
 		// Bytes in, bytes out: the node decides how to read the body (JSON, text, file), and
-		// Alteryx's quirks (string-literal ids, BOMs, empty 200s) are handled in one place.
-		encoding: 'arraybuffer',
+		// Alteryx's quirks (string-literal ids, BOMs, empty 200s) are handled in one place. A
+		// caller that takes files gets a stream, read by sendOnce (receiveBody).
+		encoding: request.saveFile ? 'stream' : 'arraybuffer',
 		json: false,
 		returnFullResponse: true,
 		// No `timeout`: axios would only time an idle socket. Timeout is a deadline for the whole
@@ -211,9 +234,34 @@ async function sendWithRetries(
 				tokens: [...(connection.sensitiveValues.tokens ?? []), ...sentTokens],
 			}),
 		);
+	const receive = request.saveFile
+		? {
+				saveFile: request.saveFile,
+				format: request.decode?.format ?? 'file',
+				maxBytes: request.decode?.maxBytes ?? 0,
+			}
+		: undefined;
+	// A stream body is sent again once after a 401: n8n renewed the token but did not resend it.
+	// A 401 means the server did not act, so this holds for a POST too.
+	let resentAfter401 = false;
 	for (;;) {
-		const attempt = await sendOnce.call(this, connection, options, url, timeoutMs, sentTokens);
+		const attempt = await sendOnce.call(this, connection, options, {
+			url,
+			timeoutMs,
+			sentTokens,
+			upload,
+			receive,
+		});
 		onFirstAttempt();
+		if (
+			attempt.kind === 'failedResponse' &&
+			attempt.response.statusCode === 401 &&
+			attempt.sentStream &&
+			!resentAfter401
+		) {
+			resentAfter401 = true;
+			continue;
+		}
 		if (attempt.kind === 'failedResponse' && REDIRECT_STATUSES.has(attempt.response.statusCode)) {
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {
@@ -235,12 +283,15 @@ async function sendWithRetries(
 				if (status === 303 || ((status === 301 || status === 302) && options.method === 'POST')) {
 					options.method = 'GET';
 					delete options.body;
+					upload = undefined;
 				}
 				continue;
 			}
 		}
 		if (attempt.kind === 'response') {
-			if (request.decode) refuseOversizedBody(node, attempt.response, request.decode, itemIndex);
+			if (request.decode) {
+				refuseOversizedBody(node, attempt.response, request.decode, itemIndex, attempt.cutShort);
+			}
 			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
 			if (!garbled) return redacted(attempt.response);
 			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
@@ -335,10 +386,26 @@ function tooManyRedirects(node: INode, url: URL, status: number, itemIndex: numb
 	});
 }
 
-type Attempt =
-	| { kind: 'response'; response: AlteryxResponse }
+type Attempt = (
+	| {
+			kind: 'response';
+			response: AlteryxResponse;
+			/** The body was longer than the caller's limit and was not read to its end. */
+			cutShort?: boolean;
+	  }
 	| { kind: 'failedResponse'; response: AlteryxResponse }
-	| { kind: 'error'; error: unknown };
+	| { kind: 'error'; error: unknown }
+) & {
+	/** The request body was a stream, which n8n does not send again after a 401. */
+	sentStream?: boolean;
+};
+
+/** How sendOnce reads a streamed answer (AlteryxRequest.saveFile). */
+interface Receive {
+	saveFile: NonNullable<AlteryxRequest['saveFile']>;
+	format: ResponseFormat;
+	maxBytes: number;
+}
 
 /** No complete answer (connection, token, headers and body) within the request's Timeout. */
 class DeadlineExceededError extends Error {
@@ -358,36 +425,60 @@ class ExecutionCancelledError extends Error {
 	}
 }
 
+/** The answer arrived whole, but n8n could not keep it in its binary data store. */
+class FileNotStoredError extends Error {
+	constructor(cause: unknown) {
+		super(
+			`The downloaded file could not be stored: ${cause instanceof Error ? cause.message : String(cause)}`,
+			{ cause },
+		);
+		this.name = 'FileNotStoredError';
+	}
+}
+
 /**
  * One attempt, over within `timeoutMs` whatever the server does (a socket-idle timeout never
  * fires on a server that trickles a byte a second). n8n core sets the request's abort signal
  * from `getExecutionCancelSignal()`, overwriting one in the options, so the helper is called on a
  * context whose signal is the execution's cancel signal or the deadline, whichever comes first
- * (docs/decisions/0001-request-deadline.md).
+ * (docs/decisions/0001-request-deadline.md). The deadline also covers reading a streamed body
+ * (a download into n8n's binary data store) and sending a streamed one (an upload).
  */
 async function sendOnce(
 	this: AlteryxContext,
 	connection: AlteryxConnection,
 	options: IHttpRequestOptions,
-	url: URL,
-	timeoutMs: number,
-	/** Receives every token n8n signs the request with (also one it renewed on a 401). */
-	sentTokens: string[],
+	attempt: {
+		url: URL;
+		timeoutMs: number;
+		/** Receives every token n8n signs the request with (also one it renewed on a 401). */
+		sentTokens: string[];
+		/** The body, opened for this send. */
+		upload: StreamBody | undefined;
+		/** Set when the answer comes as a stream. */
+		receive: Receive | undefined;
+	},
 ): Promise<Attempt> {
+	const { url, timeoutMs, sentTokens, upload, receive } = attempt;
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadline]) : deadline;
 	const helpers = this.helpers;
 	// n8n's OAuth2 support signs the request and sends it through `this.helpers.httpRequest` of
-	// the context it is called on: seeing it there is how the transport learns a renewed token.
+	// the context it is called on: seeing it there is how the transport learns a renewed token,
+	// and where a streamed error answer (the 401 n8n reacts to) is read before n8n sees it.
 	const recordingHelpers = Object.create(helpers, {
 		httpRequest: {
 			value: async (signed: IHttpRequestOptions) => {
 				const authorization = headerValue(signed.headers as IDataObject, 'authorization');
 				const token = authorization?.replace(/^bearer\s+/i, '');
 				if (token && !sentTokens.includes(token)) sentTokens.push(token);
-				return await helpers.httpRequest(signed);
+				// n8n must get axios' own error back: its status is what starts the token refresh.
+				return await helpers.httpRequest(signed).catch(async (error: unknown) => {
+					await readErrorBody(error);
+					throw error;
+				});
 			},
 		},
 	}) as typeof helpers;
@@ -395,39 +486,127 @@ async function sendOnce(
 		getExecutionCancelSignal: { value: () => signal },
 		helpers: { value: recordingHelpers },
 	}) as AlteryxContext;
+	// A fresh copy each time: n8n's helpers add to the options they are given.
+	const sent: IHttpRequestOptions = {
+		...options,
+		headers: { ...options.headers },
+		abortSignal: signal,
+	};
+	let body: ByteStream | Buffer | undefined;
+	if (upload) {
+		body = await upload.open();
+		sent.body = body;
+		if (isByteStream(body) && upload.length !== undefined) {
+			(sent.headers as IDataObject)['Content-Length'] = upload.length;
+		}
+	}
+	const sentStream = isByteStream(body);
+	let answer: ByteStream | undefined;
+	let answerFailed = false;
 	try {
 		const response = (await untilAborted(
-			helpers.httpRequestWithAuthentication.call(
-				withDeadline,
-				connection.credentialType,
-				// A fresh copy each time: n8n's helpers add to the options they are given.
-				{ ...options, headers: { ...options.headers }, abortSignal: signal },
-			),
+			helpers.httpRequestWithAuthentication.call(withDeadline, connection.credentialType, sent),
 			signal,
 		)) as IN8nHttpFullResponse;
+		const head: AlteryxResponse = {
+			statusCode: response.statusCode,
+			headers: (response.headers ?? {}) as IDataObject,
+			body: EMPTY,
+			url: url.href,
+		};
+		if (receive && isByteStream(response.body)) {
+			answer = response.body;
+			answer.once('error', () => {
+				answerFailed = true;
+			});
+			const received = await untilAborted(receiveBody(answer, head, receive), signal);
+			return { kind: 'response', ...received, sentStream };
+		}
 		return {
 			kind: 'response',
-			response: {
-				statusCode: response.statusCode,
-				headers: (response.headers ?? {}) as IDataObject,
-				body: toBuffer(response.body),
-				url: url.href,
-			},
+			response: { ...head, body: toBuffer(response.body) },
+			sentStream,
 		};
 	} catch (error) {
-		if (cancelSignal?.aborted) return { kind: 'error', error: new ExecutionCancelledError() };
-		if (deadline.aborted) return { kind: 'error', error: new DeadlineExceededError(timeoutMs) };
+		if (cancelSignal?.aborted) {
+			return { kind: 'error', error: new ExecutionCancelledError(), sentStream };
+		}
+		if (deadline.aborted) {
+			return { kind: 'error', error: new DeadlineExceededError(timeoutMs), sentStream };
+		}
+		if (answer) {
+			// The body stopped short (the connection closed or broke), or n8n could not store it.
+			const failed = answerFailed || !answer.readableEnded;
+			return {
+				kind: 'error',
+				error: failed ? new ResponseCutOffError(error) : new FileNotStoredError(error),
+				sentStream,
+			};
+		}
 		// The token endpoint's answer is not the API's: a 500 there did not reach the endpoint.
 		const tokenFailure = connection.tokenFailureOf(error);
-		if (tokenFailure) return { kind: 'error', error: tokenFailure };
+		if (tokenFailure) return { kind: 'error', error: tokenFailure, sentStream };
+		await readErrorBody(error);
 		const failed = responseOf(error);
 		// axios rejects a 2xx whose body stopped short of its Content-Length ("stream has been
 		// aborted") with the response attached: not an answer, a dropped connection.
 		if (failed && failed.statusCode >= 200 && failed.statusCode < 300) {
-			return { kind: 'error', error: new ResponseCutOffError(error) };
+			return { kind: 'error', error: new ResponseCutOffError(error), sentStream };
 		}
-		if (failed) return { kind: 'failedResponse', response: { ...failed, url: url.href } };
-		return { kind: 'error', error };
+		if (failed) {
+			return { kind: 'failedResponse', response: { ...failed, url: url.href }, sentStream };
+		}
+		return { kind: 'error', error, sentStream };
+	} finally {
+		if (isByteStream(body)) body.destroy();
+		if (answer && !answer.readableEnded) answer.destroy();
+	}
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * A streamed 2xx answer: a file (by the caller's Response Format and the headers) goes from
+ * the socket to the caller's store; JSON and text are read into memory, no further than the
+ * caller's Max Response Size. Text that is not an attachment is read too even as a file, so
+ * redactResponse can take a token a server echoes out of it.
+ */
+async function receiveBody(
+	stream: ByteStream,
+	head: AlteryxResponse,
+	receive: Receive,
+): Promise<{ response: AlteryxResponse; cutShort?: boolean }> {
+	const kind = kindFromHeaders(head.headers, receive.format);
+	if (kind === 'file' && !isTextual(head.headers)) {
+		const file = await receive.saveFile(stream, head);
+		// Autodetect calls an empty answer empty, whatever its type says.
+		if (receive.format === 'autodetect' && file.bytes === 0) return { response: head };
+		return { response: { ...head, file } };
+	}
+	const limit =
+		(kind === 'json' || kind === 'text') && receive.maxBytes > 0
+			? receive.maxBytes
+			: Number.POSITIVE_INFINITY;
+	const { body, complete } = await readStream(stream, limit);
+	return { response: { ...head, body }, cutShort: !complete };
+}
+
+/**
+ * An error answer that came as a stream (every answer does for a caller with saveFile), read
+ * into a Buffer so it can be shown and redacted: such answers are small, and what is beyond
+ * ERROR_BODY_LIMIT is left unread.
+ */
+async function readErrorBody(error: unknown) {
+	for (const link of errorChain(error)) {
+		const response = (link as { response?: { data?: unknown } }).response;
+		if (!response || !isByteStream(response.data)) continue;
+		const stream = response.data;
+		try {
+			response.data = (await readStream(stream, ERROR_BODY_LIMIT)).body;
+		} catch {
+			response.data = EMPTY;
+			stream.destroy();
+		}
 	}
 }
 
@@ -481,22 +660,30 @@ function describeGarbledBody(
 
 /**
  * A JSON or text answer too large to become items (a 100 MB list became a million items and
- * 2.7 GB of memory). n8n's helper reads the whole body before it returns, so this is the
- * earliest point: before it is parsed.
+ * 2.7 GB of memory). Refused before it is parsed; a streamed answer is not even read past the
+ * limit (`cutShort`), and its size is then the Content-Length it announced.
  */
 function refuseOversizedBody(
 	node: INode,
 	response: AlteryxResponse,
 	decode: NonNullable<AlteryxRequest['decode']>,
 	itemIndex: number,
+	cutShort = false,
 ) {
 	const kind = responseKind(response, decode.format);
 	if (decode.maxBytes <= 0 || (kind !== 'json' && kind !== 'text')) return;
-	if (response.body.length <= decode.maxBytes) return;
+	if (!cutShort && response.body.length <= decode.maxBytes) return;
+	const announced = Number(headerValue(response.headers, 'content-length'));
+	const size = cutShort
+		? Number.isSafeInteger(announced) && announced > decode.maxBytes
+			? announced
+			: undefined
+		: response.body.length;
 	const mib = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
+	const what = kind === 'json' ? 'JSON' : 'text';
 	throw new NodeOperationError(
 		node,
-		`The answer is too large to turn into items: ${mib(response.body.length)} MiB of ${kind === 'json' ? 'JSON' : 'text'}, more than the limit of ${mib(decode.maxBytes)} MiB`,
+		`The answer is too large to turn into items: ${size === undefined ? `more than ${mib(decode.maxBytes)} MiB of ${what}` : `${mib(size)} MiB of ${what}`}, more than the limit of ${mib(decode.maxBytes)} MiB`,
 		{
 			description:
 				'Ask for less at a time (the Pagination option or a Limit, or filters in the query), or set Response Format to File in the Alteryx Server GET node to keep the answer as a file. The GET, POST, PUT and DELETE nodes take a higher limit in Options → Max Response Size (0 = no limit), at the cost of memory.',
@@ -578,6 +765,12 @@ function connectionError(
 	if (error instanceof ExecutionCancelledError) {
 		return new NodeOperationError(node, error.message, {
 			description: `The ${method} ${url.pathname} was stopped.`,
+			itemIndex,
+		});
+	}
+	if (error instanceof FileNotStoredError) {
+		return new NodeOperationError(node, error.message, {
+			description: `The answer to ${method} ${url.pathname} arrived, but n8n's binary data store did not take it. Check the free space and the binary data settings of n8n (N8N_DEFAULT_BINARY_DATA_MODE).${tried}`,
 			itemIndex,
 		});
 	}

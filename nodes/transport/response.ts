@@ -1,12 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
-/** A response as every node receives it: the body is always the raw bytes. */
+/** A response as every node receives it: the body is the raw bytes, or a file already stored. */
 export interface AlteryxResponse {
 	statusCode: number;
 	headers: IDataObject;
+	/** Empty when the body went to `file`. */
 	body: Buffer;
 	/** The URL that was requested (without the token, which travels in a header). */
 	url: string;
+	/**
+	 * The body, streamed into n8n's binary data store: a file answer of a request that asked for
+	 * it (AlteryxRequest.saveFile).
+	 */
+	file?: IBinaryData;
 }
 
 export type ResponseFormat = 'autodetect' | 'json' | 'text' | 'file';
@@ -121,11 +127,19 @@ export function responseKind(
 	response: AlteryxResponse,
 	format: ResponseFormat,
 ): DecodedBody['kind'] {
-	if (format === 'file') return 'file';
+	if (format === 'file' || response.file) return 'file';
 	if (response.body.length === 0) return 'empty';
-	if (format === 'text' || format === 'json') return format;
-	const mime = mimeTypeOf(response.headers);
-	const disposition = headerValue(response.headers, 'content-disposition') ?? '';
+	return kindFromHeaders(response.headers, format);
+}
+
+/** What a non-empty body is, by the headers alone (known before the body is read). */
+export function kindFromHeaders(
+	headers: IDataObject,
+	format: ResponseFormat,
+): Exclude<DecodedBody['kind'], 'empty'> {
+	if (format === 'file' || format === 'text' || format === 'json') return format;
+	const mime = mimeTypeOf(headers);
+	const disposition = headerValue(headers, 'content-disposition') ?? '';
 	if (!/attachment/i.test(disposition)) {
 		if (isJsonMime(mime) || mime === '') return 'json';
 		if (isTextMime(mime)) return 'text';

@@ -190,6 +190,10 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 		trickle(fault, ctx, req, res, entry, emulator);
 		return;
 	}
+	if (fault.kind === 'stall') {
+		stall(fault, ctx, res, entry, emulator);
+		return;
+	}
 	if (fault.kind === 'truncated') {
 		// Without an explicit body the real response is produced (with its side effects) and cut.
 		const response =
@@ -280,6 +284,36 @@ function trickle(fault, ctx, req, res, entry, emulator) {
 	};
 	res.on('close', closed);
 	socket.on('close', closed);
+}
+
+/** Part of the answer, then nothing until the test calls `fault.resume()`. */
+function stall(fault, ctx, res, entry, emulator) {
+	const response =
+		fault.body === undefined
+			? safeDispatch(ctx, emulator, entry)
+			: (({ body, contentType }) => ({
+					status: fault.status || 200,
+					headers: contentType ? { 'Content-Type': contentType } : {},
+					body,
+				}))(faultBody(fault, ctx));
+	const full = response.body;
+	const first = full.subarray(0, Math.min(full.length, fault.stallAfterBytes ?? 0));
+	entry.status = response.status;
+	entry.responseBytes = first.length;
+	res.writeHead(response.status, {
+		...response.headers,
+		...fault.headers,
+		'Content-Length': full.length,
+	});
+	emulator.hangingResponses.add(res);
+	res.on('close', () => emulator.hangingResponses.delete(res));
+	res.write(first);
+	fault.resume = () => {
+		emulator.hangingResponses.delete(res);
+		if (res.destroyed) return;
+		entry.responseBytes = full.length;
+		res.end(full.subarray(first.length));
+	};
 }
 
 function safeDispatch(ctx, emulator, entry) {

@@ -4,7 +4,8 @@
 // real binary-data helpers), so a test exercises the same code paths as a workflow execution.
 // n8n-core's own copy of the DI container: other dev tools pull in an older @n8n/di.
 const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
-const { BinaryDataService, ExecuteContext } = require('n8n-core');
+const path = require('path');
+const { BinaryDataConfig, BinaryDataService, ExecuteContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
@@ -144,6 +145,32 @@ function createHarness(credentials, options = {}) {
 		/** The bytes of a binary property, wherever n8n stored them (memory or filesystem). */
 		binaryBuffer: async (binaryData) =>
 			await Container.get(BinaryDataService).getAsBuffer(binaryData),
+		/** A stream of a binary property kept in n8n's binary data store (it has an id). */
+		binaryStream: async (binaryData) =>
+			await Container.get(BinaryDataService).getAsStream(binaryData.id),
+		/**
+		 * An input item's binary property kept in n8n's binary data store (filesystem mode, as a
+		 * workflow execution keeps it), not in the item: what a node streams from.
+		 */
+		storeBinary: async (bytes, { fileName, mimeType = 'application/octet-stream' } = {}) => {
+			await ensureBinaryData();
+			return await Container.get(BinaryDataService).store(
+				{ type: 'execution', workflowId: 'harness', executionId: 'harness-execution' },
+				bytes,
+				{ data: '', mimeType, fileName },
+			);
+		},
+		/** Where the store keeps this harness' files (also those still being written, *.tmp.*). */
+		binaryDataFolder: () =>
+			path.join(
+				Container.get(BinaryDataConfig).localStoragePath,
+				'workflows/harness/executions/harness-execution/binary_data',
+			),
+		/** Removes binary properties kept in the store (tests with big files clean up after them). */
+		deleteBinaries: async (binaries) => {
+			const ids = binaries.map((binary) => binary?.id).filter(Boolean);
+			if (ids.length > 0) await Container.get(BinaryDataService).deleteManyByBinaryDataId(ids);
+		},
 		credentialsHelper,
 		warnings,
 		/** The credential as n8n would have stored it (with the persisted token). */

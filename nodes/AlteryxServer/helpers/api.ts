@@ -14,6 +14,7 @@ import {
 	decodeJsonBody,
 	jsonValueToItems,
 } from '../../transport/response';
+import type { StreamBody } from '../../transport/streams';
 import { hasDotSegment } from '../../transport/webApi';
 import type { OperationRoute } from '../actions/node.type';
 import { applyLimit } from './parameters';
@@ -23,10 +24,12 @@ export interface RouteCall {
 	/** Values for the `{placeholders}` of the route's path. */
 	path?: Record<string, string>;
 	qs?: IDataObject;
-	body?: Buffer | string | IDataObject | IDataObject[];
+	body?: Buffer | string | IDataObject | IDataObject[] | StreamBody;
 	headers?: IDataObject;
 	timeout?: number;
 	neverError?: boolean;
+	/** A download: the answer goes from the socket into n8n's binary data store (helpers/binary.ts). */
+	saveFile?: AlteryxRequest['saveFile'];
 }
 
 /**
@@ -129,6 +132,8 @@ function routeRequest(
 		timeout: call.timeout,
 		neverError: call.neverError,
 		subject: routeErrorSubject(route, call.path, call.qs),
+		// A file of any size; an answer that is not one is read as it is (error, login page).
+		...(call.saveFile ? { saveFile: call.saveFile, decode: { format: 'file', maxBytes: 0 } } : {}),
 	};
 }
 

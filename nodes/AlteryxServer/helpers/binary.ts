@@ -1,5 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import type { AlteryxRequest } from '../../transport/request';
 import { type AlteryxResponse, fileNameFromResponse, mimeTypeOf } from '../../transport/response';
 
 export interface InputFile {
@@ -47,16 +48,42 @@ export function mimeTypeForFile(fileName: string | undefined, fromServer: string
 	return (extension && MIME_TYPES_BY_EXTENSION[extension]) || 'application/octet-stream';
 }
 
+/** The server's file name (Content-Disposition) or the fallback, and a telling MIME type. */
+function fileOf(response: AlteryxResponse, fallbackFileName: string) {
+	const fileName = fileNameFromResponse(response) ?? fallbackFileName;
+	return { fileName, mimeType: mimeTypeForFile(fileName, mimeTypeOf(response.headers)) };
+}
+
+/**
+ * How a download is kept (RouteCall.saveFile): streamed from the socket into n8n's binary data
+ * store, named as responseToBinary names it.
+ */
+export function saveDownload(
+	this: IExecuteFunctions,
+	fallbackFileName: string,
+): NonNullable<AlteryxRequest['saveFile']> {
+	return async (body, response) => {
+		const { fileName, mimeType } = fileOf(response, fallbackFileName);
+		return await this.helpers.prepareBinaryData(body, fileName, mimeType);
+	};
+}
+
 /**
  * A downloaded file as n8n binary data: the server's file name (Content-Disposition) or the
- * given fallback, and a MIME type that says what the file is.
+ * given fallback, and a MIME type that says what the file is. A download requested with
+ * saveDownload is already stored.
  */
 export async function responseToBinary(
 	this: IExecuteFunctions,
 	response: AlteryxResponse,
 	fallbackFileName: string,
 ): Promise<IBinaryData> {
-	const fileName = fileNameFromResponse(response) ?? fallbackFileName;
-	const mimeType = mimeTypeForFile(fileName, mimeTypeOf(response.headers));
+	if (response.file) return response.file;
+	const { fileName, mimeType } = fileOf(response, fallbackFileName);
 	return await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
+}
+
+/** The size of a downloaded file in bytes. */
+export function fileSizeOf(response: AlteryxResponse, binary: IBinaryData): number {
+	return response.file ? Number(binary.bytes ?? 0) : response.body.length;
 }

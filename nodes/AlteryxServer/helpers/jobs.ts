@@ -4,7 +4,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflo
 import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 import type { OperationRoute } from '../actions/node.type';
 import { requestRoute, requestRouteJson } from './api';
-import { responseToBinary } from './binary';
+import { responseToBinary, saveDownload } from './binary';
 
 /** The job endpoints the Run and Job operations share. */
 export const jobRoutes = {
@@ -233,13 +233,18 @@ export async function downloadJobOutput(
 	format: string,
 	itemIndex: number,
 ) {
+	const fileName = outputFileName(output, format);
 	const response = await requestRoute.call(
 		this,
 		jobRoutes.downloadOutput,
-		{ path: { jobId, outputId: output.id }, qs: { format } },
+		{
+			path: { jobId, outputId: output.id },
+			qs: { format },
+			saveFile: saveDownload.call(this, fileName),
+		},
 		itemIndex,
 	);
-	return await responseToBinary.call(this, response, outputFileName(output, format));
+	return await responseToBinary.call(this, response, fileName);
 }
 
 /**

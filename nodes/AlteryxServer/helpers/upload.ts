@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { binaryInput } from '../../transport/binaryInput';
 import { encodeMultipart, type MultipartPart } from '../../transport/multipart';
-import { readInputFile } from './binary';
+import type { StreamBody } from '../../transport/streams';
 import { formBoolean } from './parameters';
 
 export interface PackageForm {
-	body: Buffer;
+	/** A stream of the form around the package when n8n keeps it in its binary data store. */
+	body: Buffer | StreamBody;
 	contentType: string;
 	fileName: string;
 }
@@ -22,7 +24,7 @@ export async function buildPackageForm(
 	fields: IDataObject,
 	fallbackName: string,
 ): Promise<PackageForm> {
-	const file = await readInputFile.call(this, itemIndex, binaryPropertyName);
+	const file = await binaryInput.call(this, itemIndex, binaryPropertyName);
 	const fileName = file.fileName || `${fallbackName || 'workflow'}.yxzp`;
 	const parts: MultipartPart[] = [
 		// application/yxzp is what Alteryx's own curl example sends for the package.

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestRoute, routeError } from '../../helpers/api';
-import { responseToBinary } from '../../helpers/binary';
+import { fileSizeOf, responseToBinary, saveDownload } from '../../helpers/binary';
 import { binaryPropertyName } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 
@@ -47,7 +47,11 @@ export async function execute(
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const failWhenEmpty = this.getNodeParameter('options.failWhenEmpty', itemIndex, false) as boolean;
 	// Alteryx answers 404 "No records are available for download."
-	const call = { headers: { Accept: '*/*' }, neverError: true };
+	const call = {
+		headers: { Accept: '*/*' },
+		neverError: true,
+		saveFile: saveDownload.call(this, 'usage-records'),
+	};
 	const response = await requestRoute.call(this, route, call, itemIndex);
 	if (response.statusCode === 404 && !failWhenEmpty) {
 		return [
@@ -70,7 +74,7 @@ export async function execute(
 				hasRecords: true,
 				fileName: binary.fileName,
 				mimeType: binary.mimeType,
-				fileSize: response.body.length,
+				fileSize: fileSizeOf(response, binary),
 			},
 			binary: { [propertyName]: binary },
 		},

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestRoute } from '../../helpers/api';
-import { responseToBinary } from '../../helpers/binary';
+import { fileSizeOf, responseToBinary, saveDownload } from '../../helpers/binary';
 import { locatorValue } from '../../helpers/parameters';
 import { binaryPropertyName, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -52,7 +52,12 @@ export async function execute(
 	const response = await requestRoute.call(
 		this,
 		route,
-		{ path: { workflowId }, qs: versionId ? { versionId } : {}, headers: { Accept: '*/*' } },
+		{
+			path: { workflowId },
+			qs: versionId ? { versionId } : {},
+			headers: { Accept: '*/*' },
+			saveFile: saveDownload.call(this, `${workflowId}.yxzp`),
+		},
 		itemIndex,
 	);
 	const binary = await responseToBinary.call(this, response, `${workflowId}.yxzp`);
@@ -63,7 +68,7 @@ export async function execute(
 				versionId: versionId || null,
 				fileName: binary.fileName,
 				mimeType: binary.mimeType,
-				fileSize: response.body.length,
+				fileSize: fileSizeOf(response, binary),
 			},
 			binary: { [propertyName]: binary },
 		},
