@@ -516,7 +516,8 @@ async function sendOnce(
 		};
 		if (receive && isByteStream(response.body)) {
 			answer = response.body;
-			answer.once('error', () => {
+			// Also keeps a late error of the stream from going unhandled.
+			answer.on('error', () => {
 				answerFailed = true;
 			});
 			const received = await untilAborted(receiveBody(answer, head, receive), signal);
@@ -535,8 +536,10 @@ async function sendOnce(
 			return { kind: 'error', error: new DeadlineExceededError(timeoutMs), sentStream };
 		}
 		if (answer) {
-			// The body stopped short (the connection closed or broke), or n8n could not store it.
-			const failed = answerFailed || !answer.readableEnded;
+			// The body stopped short (the connection closed or broke: the stream failed), or n8n
+			// could not store it (the store stopped reading, which destroys the stream without an
+			// error).
+			const failed = answerFailed || Boolean(answer.errored);
 			return {
 				kind: 'error',
 				error: failed ? new ResponseCutOffError(error) : new FileNotStoredError(error),
