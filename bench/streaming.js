@@ -1,16 +1,22 @@
 'use strict';
 // How much the n8n process grows while a big file goes through it (issue 10, "Streaming"):
 // 1 GiB downloaded into a binary property and 500 MiB uploaded as multipart, by the pack (GET and
-// POST nodes) and by n8n's core HTTP Request node, in one real n8n 2.41 with the packed pack and
+// POST nodes) and by n8n's core HTTP Request node, in a real n8n 2.41 with the packed pack and
 // binary data mode `filesystem`. Growth = the n8n main process' peak RSS during the execution
 // minus its RSS just before: the peak is VmHWM of /proc/<pid>/status after resetting it
-// (clear_refs), cross-checked by sampling VmRSS every 25 ms.
+// (clear_refs), cross-checked by sampling VmRSS every 25 ms. The files come from, and go to, an
+// Alteryx-shaped server in this process that neither holds nor stores them.
+//
+// In `npm run bench` (bench/run.js): measure(context) runs the four cases in the runner's one
+// n8n, the pack's before the core node's. Alone, each measured run gets a freshly started n8n
+// (the first big transfer of a process is what grows it; a later one reuses memory an earlier
+// one left behind):
 //
 //   node bench/streaming.js [--download-mib 1024] [--upload-mib 500] [--runs 1] [--one-process]
 //                           [--json]
 //
-// As a module: `await require('./bench/streaming')(options)` resolves the numbers (see the JSDoc
-// of measureStreaming); `markdown(result)` renders them as a RESULTS.md section.
+// As a library: `await require('./bench/streaming')(options)` resolves the numbers (JSDoc of
+// measureStreaming); `markdown(result)` renders them.
 
 const crypto = require('crypto');
 const fs = require('fs');
@@ -28,7 +34,7 @@ const CREDENTIAL = { id: 'benchAlteryx', name: 'Alteryx bench server' };
 /** The goal of the issue: the pack's download within core + 25 %, its upload below 150 MiB. */
 const DOWNLOAD_MARGIN = 1.25;
 const UPLOAD_LIMIT_MIB = 150;
-const WARM_UP_BYTES = 16 * MIB;
+const WARM_UP_BYTES = MIB;
 
 // ---- an Alteryx-shaped server that streams without holding the files ----------------------------
 
@@ -124,16 +130,15 @@ async function startBenchServer() {
 
 let counter = 0;
 const uuid = () => `5e1c0000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-const credentials = { [CREDENTIAL_TYPE]: CREDENTIAL };
 const CASES = ['packDownload', 'coreDownload', 'packUpload', 'coreUpload'];
 const WEBHOOK_PATH = 'bench-streaming';
 
 /**
- * One published workflow (publishing costs an n8n CLI run each): a webhook whose body says which
- * case runs ({ case, bytes, file }), a Switch to its branch, and the answer of the branch's last
- * node: the size n8n stored after a download, what the server counted after an upload.
+ * The nodes of each case, run one after the other after a webhook whose body is { bytes, file }:
+ * a download ends with the size n8n stored, an upload with what the server counted.
  */
-function benchWorkflow(webApiUrl) {
+function caseNodes(webApiUrl, credential) {
+	const credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
 	const node = (name, type, typeVersion, parameters, extra = {}) => ({
 		id: uuid(),
 		name,
@@ -165,7 +170,7 @@ function benchWorkflow(webApiUrl) {
 		authentication: 'predefinedCredentialType',
 		nodeCredentialType: CREDENTIAL_TYPE,
 	};
-	const branches = {
+	return {
 		packDownload: [
 			node(
 				'Alteryx GET',
@@ -228,24 +233,39 @@ function benchWorkflow(webApiUrl) {
 			),
 		],
 	};
-	const trigger = node(
-		'Webhook',
-		'n8n-nodes-base.webhook',
-		2,
-		{
+}
+
+/**
+ * Alone, one workflow is imported and published (each costs an n8n CLI run): the webhook's body
+ * says which case runs ({ case, bytes, file }), a Switch picks its branch.
+ */
+function benchWorkflow(webApiUrl) {
+	const branches = caseNodes(webApiUrl, CREDENTIAL);
+	const trigger = {
+		id: uuid(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: uuid(),
+		parameters: {
 			httpMethod: 'POST',
 			path: WEBHOOK_PATH,
 			responseMode: 'lastNode',
 			responseData: 'firstEntryJson',
 			options: {},
 		},
-		{ webhookId: uuid() },
-	);
-	const route = node('Case', 'n8n-nodes-base.switch', 3.2, {
-		mode: 'expression',
-		numberOutputs: CASES.length,
-		output: `={{ ${JSON.stringify(CASES)}.indexOf($json.body.case) }}`,
-	});
+	};
+	const route = {
+		id: uuid(),
+		name: 'Case',
+		type: 'n8n-nodes-base.switch',
+		typeVersion: 3.2,
+		parameters: {
+			mode: 'expression',
+			numberOutputs: CASES.length,
+			output: `={{ ${JSON.stringify(CASES)}.indexOf($json.body.case) }}`,
+		},
+	};
 	const connect = (to) => [{ node: to.name, type: 'main', index: 0 }];
 	const connections = {
 		[trigger.name]: { main: [connect(route)] },
@@ -411,10 +431,7 @@ async function measureStreaming(options = {}) {
 		const packageDir = options.packageDir ?? packThePack(workDir, n8n);
 		const files = path.join(workDir, 'files');
 		fs.mkdirSync(files);
-		const uploadFile = path.join(files, 'upload.bin');
-		const warmUpFile = path.join(files, 'warm-up.bin');
-		await writeRandomFile(uploadFile, uploadBytes);
-		await writeRandomFile(warmUpFile, fresh ? MIB : WARM_UP_BYTES);
+		const { uploadFile, warmUpFile } = await writeFiles(files, uploadBytes);
 
 		instance = await n8nLib.createInstance({
 			n8n,
@@ -442,92 +459,208 @@ async function measureStreaming(options = {}) {
 		const workflow = benchWorkflow(server.webApiUrl);
 		await instance.importWorkflow(workflow);
 		await instance.publishWorkflow(workflow.id);
-		// A fresh n8n process for every measured run (the default): the first big transfer in a
-		// process is what grows it; a later one reuses what an earlier one left to the allocator,
-		// which flatters whichever case runs later. `freshProcess: false` measures all cases in
-		// one process after a warm-up of each (quicker by about one n8n start per run).
-		let server8n;
+
+		let started;
 		let url;
 		const start = async () => {
-			if (server8n) await instance.stop();
+			if (started) await instance.stop();
 			log(`starting n8n ${n8n.version} (binary data mode filesystem)`);
-			server8n = await instance.start();
+			started = await instance.start();
 			url = await instance.waitForWebhook(WEBHOOK_PATH);
 		};
-		const call = (body) => callWebhook(url, body);
-		if (!fresh) {
-			await start();
-			// Code loaded and connections open once for every case.
-			for (const name of CASES) await call({ case: name, bytes: WARM_UP_BYTES, file: warmUpFile });
-		}
-
-		const measure = async (label, name, check) => {
-			const results = [];
-			for (let index = 0; index < runs; index++) {
-				if (fresh) {
-					await start();
-					// The case's code loaded and its connection open, with a file of 1 MiB.
-					await call({ case: name, bytes: MIB, file: warmUpFile });
-				}
-				const run = await rssGrowth(server8n.child.pid, () =>
-					call({ case: name, bytes: downloadBytes, file: uploadFile }),
-				);
-				check(run.result);
-				log(`${label}: +${run.growthMiB} MiB RSS (${run.source}; ${run.seconds} s)`);
-				// What n8n stored (a download) or what the server counted (an upload, with its
-				// framing, Content-Length and whether it came chunked).
-				const { result: answer, ...numbers } = run;
-				results.push({ ...numbers, answer });
-			}
-			const sorted = [...results].sort((a, b) => a.growthMiB - b.growthMiB);
-			return { growthMiB: sorted[Math.floor((sorted.length - 1) / 2)].growthMiB, runs: results };
-		};
-		const downloaded = (answer) => {
-			if (answer?.bytes !== downloadBytes) {
-				throw new Error(
-					`the download stored ${JSON.stringify(answer)}, not ${downloadBytes} bytes`,
-				);
-			}
-		};
-		const uploaded = (answer) => {
-			if (!(answer?.bytes > uploadBytes)) {
-				throw new Error(`the server received ${JSON.stringify(answer)}, not ${uploadBytes} bytes`);
-			}
-		};
-		// The pack first: in one process, memory the core node leaves to the allocator would
-		// flatter a later run.
-		const packDownload = await measure('pack download', 'packDownload', downloaded);
-		const coreDownload = await measure('core download', 'coreDownload', downloaded);
-		const packUpload = await measure('pack upload', 'packUpload', uploaded);
-		const coreUpload = await measure('core upload', 'coreUpload', uploaded);
-		const ratio = (pack, core) => Number((pack.growthMiB / Math.max(1, core.growthMiB)).toFixed(2));
-		const downloadGoal = Math.round(coreDownload.growthMiB * DOWNLOAD_MARGIN);
+		const results = await measureCases({
+			pid: () => started.child.pid,
+			call: async (name, body) => await callWebhook(url, { case: name, ...body }),
+			// Each measured run in a fresh process, or all in one.
+			prepare: fresh ? start : undefined,
+			before: fresh ? undefined : start,
+			runs,
+			downloadBytes,
+			uploadBytes,
+			uploadFile,
+			warmUpFile,
+			log,
+		});
 		return {
 			binaryDataMode: 'filesystem',
 			n8nVersion: n8n.version,
-			method: `peak RSS of the n8n main process during one webhook execution (VmHWM after clear_refs, and VmRSS sampled every 25 ms) minus its RSS before, ${fresh ? 'each run in a freshly started n8n after a 1 MiB run of the same case' : 'all runs in one n8n after a 16 MiB run of every case, pack runs before core runs'}`,
-			download: {
-				mib: mib(downloadBytes),
-				pack: packDownload,
-				core: coreDownload,
-				ratio: ratio(packDownload, coreDownload),
-				goalMiB: downloadGoal,
-				met: packDownload.growthMiB <= downloadGoal,
-			},
-			upload: {
-				mib: mib(uploadBytes),
-				pack: packUpload,
-				core: coreUpload,
-				ratio: ratio(packUpload, coreUpload),
-				goalMiB: UPLOAD_LIMIT_MIB,
-				met: packUpload.growthMiB < UPLOAD_LIMIT_MIB,
-			},
+			method: `peak RSS of the n8n main process during one webhook execution (VmHWM after clear_refs, and VmRSS sampled every 25 ms) minus its RSS before, ${fresh ? 'each run in a freshly started n8n after a 1 MiB run of the same case' : 'all runs in one n8n after a 1 MiB run of every case, pack runs before core runs'}`,
+			...results,
 		};
 	} finally {
 		if (instance) await instance.dispose().catch(() => {});
 		await server.close();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
+}
+
+/** The file to upload, and a 1 MiB one for the warm-up runs. */
+async function writeFiles(folder, uploadBytes) {
+	const uploadFile = path.join(folder, 'upload.bin');
+	const warmUpFile = path.join(folder, 'warm-up.bin');
+	await writeRandomFile(uploadFile, uploadBytes);
+	await writeRandomFile(warmUpFile, WARM_UP_BYTES);
+	return { uploadFile, warmUpFile };
+}
+
+/**
+ * The four cases, the pack's before the core node's (in one process, memory the core node left
+ * to the allocator would flatter a later run). `before` runs once first, `prepare` before every
+ * measured run; either way each case ran once with 1 MiB first (its code loaded, its connection
+ * open), so a measured run sees only the file.
+ */
+async function measureCases(setup) {
+	const { runs, downloadBytes, uploadBytes, uploadFile, warmUpFile, log } = setup;
+	const warmUp = async (name) => await setup.call(name, { bytes: WARM_UP_BYTES, file: warmUpFile });
+	if (setup.before) {
+		await setup.before();
+		for (const name of CASES) await warmUp(name);
+	}
+	const measure = async (label, name, check) => {
+		const results = [];
+		for (let index = 0; index < runs; index++) {
+			if (setup.prepare) {
+				await setup.prepare();
+				await warmUp(name);
+			}
+			const run = await rssGrowth(setup.pid(), () =>
+				setup.call(name, { bytes: downloadBytes, file: uploadFile }),
+			);
+			check(run.result);
+			log(`${label}: +${run.growthMiB} MiB RSS (${run.source}; ${run.seconds} s)`);
+			// What n8n stored (a download) or what the server counted (an upload, with its
+			// framing, Content-Length and whether it came chunked).
+			const { result: answer, ...numbers } = run;
+			results.push({ ...numbers, answer });
+		}
+		const sorted = [...results].sort((a, b) => a.growthMiB - b.growthMiB);
+		return { growthMiB: sorted[Math.floor((sorted.length - 1) / 2)].growthMiB, runs: results };
+	};
+	const downloaded = (answer) => {
+		if (answer?.bytes !== downloadBytes) {
+			throw new Error(`the download stored ${JSON.stringify(answer)}, not ${downloadBytes} bytes`);
+		}
+	};
+	const uploaded = (answer) => {
+		if (!(answer?.bytes > uploadBytes)) {
+			throw new Error(`the server received ${JSON.stringify(answer)}, not ${uploadBytes} bytes`);
+		}
+	};
+	const packDownload = await measure('pack download', 'packDownload', downloaded);
+	const coreDownload = await measure('core download', 'coreDownload', downloaded);
+	const packUpload = await measure('pack upload', 'packUpload', uploaded);
+	const coreUpload = await measure('core upload', 'coreUpload', uploaded);
+	const ratio = (pack, core) => Number((pack.growthMiB / Math.max(1, core.growthMiB)).toFixed(2));
+	const downloadGoal = Math.round(coreDownload.growthMiB * DOWNLOAD_MARGIN);
+	return {
+		download: {
+			mib: mib(downloadBytes),
+			pack: packDownload,
+			core: coreDownload,
+			ratio: ratio(packDownload, coreDownload),
+			goalMiB: downloadGoal,
+			met: packDownload.growthMiB <= downloadGoal,
+		},
+		upload: {
+			mib: mib(uploadBytes),
+			pack: packUpload,
+			core: coreUpload,
+			ratio: ratio(packUpload, coreUpload),
+			goalMiB: UPLOAD_LIMIT_MIB,
+			met: packUpload.growthMiB < UPLOAD_LIMIT_MIB,
+		},
+	};
+}
+
+// ---- npm run bench (bench/run.js) ------------------------------------------------------------------
+
+const TITLE = 'Files: RSS growth of the n8n process';
+const BEFORE = {
+	download: 'pack 2,079–2,160 MiB, core node 102–161 MiB',
+	upload: 'pack 1,001–1,017 MiB, core node 413–454 MiB',
+};
+
+/**
+ * The runner's module interface (bench/README.md): the four cases in the runner's n8n (its pid,
+ * its deploy()), against this file's server, the file to upload in n8n's default readable folder
+ * (~/.n8n-files, N8N_RESTRICT_FILE_ACCESS_TO's default), removed afterwards.
+ */
+async function measure(context) {
+	const server = await startBenchServer();
+	const allowed = path.join(os.homedir(), '.n8n-files');
+	fs.mkdirSync(allowed, { recursive: true });
+	const folder = fs.mkdtempSync(path.join(allowed, 'alteryx-bench-streaming-'));
+	try {
+		const uploadBytes = 500 * MIB;
+		const { uploadFile, warmUpFile } = await writeFiles(folder, uploadBytes);
+		const credential = await context.createCredential({
+			name: 'Bench file server',
+			data: { webApiUrl: server.webApiUrl },
+		});
+		const chains = caseNodes(server.webApiUrl, credential);
+		const deployed = {};
+		for (const name of CASES)
+			deployed[name] = await context.deploy(`streaming ${name}`, chains[name]);
+		const result = await measureCases({
+			pid: () => context.n8n.pid,
+			call: async (name, body) => {
+				const answer = await deployed[name].call(body, { timeoutMs: 900_000 });
+				if (answer.status !== 200) {
+					throw new Error(`${name} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+				}
+				return answer.json;
+			},
+			before: async () => {},
+			runs: 1,
+			downloadBytes: 1024 * MIB,
+			uploadBytes,
+			uploadFile,
+			warmUpFile,
+			log: (line) => context.log(`streaming: ${line}`),
+		});
+		return rows(result, 'in the runner’s n8n process after the other modules');
+	} finally {
+		await server.close();
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/** The result as rows of the runner's report. */
+function rows(result, where) {
+	const growth = (measuredCase) => {
+		const all = measuredCase.runs.map((run) => run.growthMiB);
+		const range = all.length > 1 ? ` (${Math.min(...all)}–${Math.max(...all)})` : '';
+		return `${measuredCase.growthMiB} MiB${range}`;
+	};
+	const seconds = (measuredCase) => measuredCase.runs.map((run) => `${run.seconds} s`).join(', ');
+	const note = `Growth of the n8n main process' RSS (peak by VmHWM after clear_refs, and VmRSS sampled every 25 ms, minus the RSS before) during one webhook execution, ${where}; each case ran once with 1 MiB first; the pack's cases before the core node's. Files from an Alteryx-shaped server in the bench process that generates the download and hashes the upload; the upload is read from disk by Read/Write Files from Disk into the binary data store first.`;
+	const { download, upload } = result;
+	return [
+		{
+			what: `download ${download.mib} MiB into a binary property (filesystem mode)`,
+			values: {
+				pack: growth(download.pack),
+				'core HTTP Request node': growth(download.core),
+				'pack / core': String(download.ratio),
+				'before (issue 10)': BEFORE.download,
+			},
+			goal: `no more than the core node’s streamed download + 25 % (${download.goalMiB} MiB)`,
+			met: download.met,
+			note: `${note} Download took ${seconds(download.pack)} (pack), ${seconds(download.core)} (core).`,
+		},
+		{
+			what: `upload ${upload.mib} MiB multipart`,
+			values: {
+				pack: growth(upload.pack),
+				'core HTTP Request node': growth(upload.core),
+				'pack / core': String(upload.ratio),
+				'before (issue 10)': BEFORE.upload,
+			},
+			goal: `< ${upload.goalMiB} MiB`,
+			met: upload.met,
+			note: `Upload (with reading the file) took ${seconds(upload.pack)} (pack), ${seconds(upload.core)} (core); the pack's went with Content-Length ${upload.pack.runs[0].answer.contentLength}${upload.pack.runs[0].answer.chunked ? ', chunked' : ', not chunked'}.`,
+		},
+	];
 }
 
 /** The result as a section of bench/RESULTS.md. */
@@ -562,6 +695,10 @@ module.exports = measureStreaming;
 module.exports.measureStreaming = measureStreaming;
 module.exports.markdown = markdown;
 module.exports.startBenchServer = startBenchServer;
+// The module interface of bench/run.js.
+module.exports.title = TITLE;
+module.exports.columns = ['pack', 'core HTTP Request node', 'pack / core', 'before (issue 10)'];
+module.exports.measure = measure;
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
