@@ -67,17 +67,10 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 
 	try {
-		const key = emulator.credentials.curator;
 		await instance.importCredentials({
 			...CREDENTIAL,
 			type: 'alteryxServerOAuth2Api',
-			data: {
-				webApiUrl: emulator.webApiUrl,
-				apiAccessKey: key.clientId,
-				apiAccessSecret: key.clientSecret,
-				authentication: 'header',
-				ignoreSSLIssues: false,
-			},
+			data: emulator.credentialData(),
 		});
 		const examplesDir = path.join(root, 'examples');
 		const examples = fs

@@ -117,6 +117,22 @@ class AlteryxServerEmulator {
 		return this;
 	}
 
+	/**
+	 * The data of an n8n `alteryxServerOAuth2Api` credential for a seeded user of this emulator
+	 * (header client authentication, certificates checked), with `overrides` applied.
+	 */
+	credentialData(user = 'curator', overrides = {}) {
+		const key = this.credentials[user];
+		return {
+			webApiUrl: this.webApiUrl,
+			apiAccessKey: key.clientId,
+			apiAccessSecret: key.clientSecret,
+			authentication: 'header',
+			ignoreSSLIssues: false,
+			...overrides,
+		};
+	}
+
 	/** Seeded API clients: { curator, artisan, noApi, inactive } → { clientId, clientSecret, userId, email } */
 	get credentials() {
 		const pick = (userId) => {
