@@ -100,6 +100,17 @@ function machine() {
 	};
 }
 
+// The repo's prettier settings, so the generated file passes `prettier --check` (padded tables).
+async function prettierMarkdown(text, file) {
+	try {
+		const prettier = require('prettier');
+		const options = (await prettier.resolveConfig(file)) || {};
+		return await prettier.format(text, { ...options, parser: 'markdown' });
+	} catch (_) {
+		return text;
+	}
+}
+
 async function main() {
 	const only = arg('only') ? arg('only').split(',') : null;
 	const out = path.resolve(ROOT, arg('out') || path.join('bench', 'RESULTS.md'));
@@ -168,7 +179,7 @@ async function main() {
 		sections,
 	};
 	if (!only || arg('out')) {
-		fs.writeFileSync(out, renderMarkdown(report));
+		fs.writeFileSync(out, await prettierMarkdown(renderMarkdown(report), out));
 		log(`wrote ${path.relative(ROOT, out)}`);
 	} else {
 		log(`--only given: ${path.relative(ROOT, out)} left as it was`);
