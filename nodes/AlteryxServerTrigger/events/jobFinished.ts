@@ -1,21 +1,26 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isFinished } from '../../AlteryxServer/helpers/jobs';
 import { jobItem, lookupJob, resultOf, workflowNames } from '../helpers/jobItems';
 import type { TriggerSettings } from '../helpers/settings';
 import {
 	type BacklogEntry,
 	type JobSource,
 	loadState,
-	MAX_BACKLOG,
+	backlogLimit,
 	pruneSeen,
 	saveState,
 	type TriggerState,
 	type WorkflowJobsState,
 } from '../helpers/state';
 import { OVERLAP_MS } from '../helpers/time';
-import { chooseJobSource, type ListedJob, listQueueJobs, listWorkflowJobs } from './jobSources';
+import {
+	chooseJobSource,
+	isFinished,
+	type ListedJob,
+	listQueueJobs,
+	listWorkflowJobs,
+} from './jobSources';
 
 /** Job lookups (GET v3/jobs/{id}) per poll at most, matching or not; the rest waits. */
 const MAX_LOOKUPS_PER_POLL = 500;
@@ -36,8 +41,15 @@ export async function poll(
 	state.s ??= {};
 	state.b ??= [];
 	const firstPoll = stored === undefined;
+	const names = new Map<string, string>(Object.entries(state.n ?? {}));
 
-	if (source === 'queue') {
+	// The backlog was cut and still fills this poll: what a listing would add waits behind it.
+	const backlogFillsPoll = state.m === 1 && state.b.length >= settings.maxEvents;
+	if (!backlogFillsPoll) delete state.m;
+
+	if (backlogFillsPoll) {
+		// Nothing to list this time.
+	} else if (source === 'queue') {
 		if (firstPoll && settings.includeFrom === undefined) {
 			// Everything that finished so far is old: remember the newest and emit nothing.
 			const listed = await listQueueJobs.call(this, undefined);
@@ -49,6 +61,7 @@ export async function poll(
 		if (firstPoll) state.l = state.f = settings.includeFrom;
 		const floor = Math.max((state.l ?? 0) - OVERLAP_MS, state.f ?? -Infinity);
 		const listed = await listQueueJobs.call(this, floor);
+		for (const job of listed) if (job.workflowName) names.set(job.workflowId, job.workflowName);
 		const newest = Math.max(state.l ?? 0, ...listed.map((job) => job.t));
 		state.l = addToBacklog(state, listed, settings, newest, () => undefined);
 	} else {
@@ -61,7 +74,10 @@ export async function poll(
 		}
 	}
 
-	const items = await handleBacklog.call(this, state, settings);
+	const items = await handleBacklog.call(this, state, settings, names);
+	const waitingWorkflows = new Set(state.b.map(([, , workflowId]) => workflowId));
+	state.n = Object.fromEntries([...names].filter(([id]) => waitingWorkflows.has(id)));
+	if (Object.keys(state.n).length === 0) delete state.n;
 
 	if (source === 'queue') {
 		pruneSeen(state.s, (state.l ?? 0) - OVERLAP_MS);
@@ -79,7 +95,7 @@ export async function poll(
 
 /**
  * Puts newly listed finished jobs into the backlog (jobs of other workflows straight into the
- * seen list). A backlog beyond MAX_BACKLOG is cut: the cursor goes back to just before the first
+ * seen list). A backlog beyond backlogLimit() is cut: the cursor goes back to just before the first
  * job left out, so a later poll lists it again. Returns the cursor.
  */
 function addToBacklog(
@@ -104,10 +120,12 @@ function addToBacklog(
 	}
 	backlog.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	let next = cursor;
-	if (backlog.length > MAX_BACKLOG) {
-		const dropped = backlog.splice(MAX_BACKLOG);
+	const limit = backlogLimit(settings.maxEvents);
+	if (backlog.length > limit) {
+		const dropped = backlog.splice(limit);
 		next = Math.min(next, dropped[0][1] - 1);
 		dropped.forEach(onDropped);
+		state.m = 1;
 	}
 	state.b = backlog;
 	return next;
@@ -176,9 +194,10 @@ async function handleBacklog(
 	this: IPollFunctions,
 	state: TriggerState,
 	settings: TriggerSettings,
+	names: Map<string, string>,
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = [];
-	const nameOf = workflowNames(this);
+	const nameOf = workflowNames(this, names);
 	const backlog = state.b ?? [];
 	let lookups = 0;
 	while (backlog.length > 0 && items.length < settings.maxEvents) {

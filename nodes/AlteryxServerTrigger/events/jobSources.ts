@@ -2,11 +2,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { requestRoute, requestRouteJson, routeError } from '../../AlteryxServer/helpers/api';
+// helpers/api before helpers/jobs: jobs.ts is part of an import cycle that api.ts enters first.
 import { isFinished } from '../../AlteryxServer/helpers/jobs';
 import { triggerRoutes } from '../helpers/routes';
 import type { TriggerSettings } from '../helpers/settings';
 import type { JobSource } from '../helpers/state';
 import { completedAfterDay, OVERLAP_MS, parseTime, parseTimeSpan } from '../helpers/time';
+
+export { isFinished };
 
 /** A finished job as a job list shows it. */
 export interface ListedJob {

@@ -56,10 +56,14 @@ export function wantsMessages(settings: TriggerSettings, result: string): boolea
 	return result === 'Error' || result === 'Warning';
 }
 
-/** Workflow id → name, read once per poll and only when an item needs a name. */
-export function workflowNames(context: IPollFunctions) {
+/**
+ * Workflow id → name: from the job list when it names them (GET v3/jobs), else read once per
+ * poll (GET v3/workflows) and only when an item needs a name.
+ */
+export function workflowNames(context: IPollFunctions, known = new Map<string, string>()) {
 	let names: Promise<Map<string, string>> | undefined;
 	return async (workflowId: string): Promise<string | null> => {
+		if (known.has(workflowId)) return known.get(workflowId)!;
 		names ??= (async () => {
 			const list = await requestRouteJson.call(context, triggerRoutes.workflows);
 			const map = new Map<string, string>();

@@ -4,7 +4,7 @@ import type { IPollFunctions } from 'n8n-workflow';
  * What the trigger remembers between polls, in the workflow's static data (one object per
  * trigger node). It is compact (ids and millisecond times) and bounded: ids are kept only while
  * a poll can list them again (OVERLAP_MS behind the cursor), the backlog holds at most
- * MAX_BACKLOG jobs, and the per-workflow and per-schedule maps hold one short entry each.
+ * backlogLimit() jobs, and the per-workflow and per-schedule maps hold one short entry each.
  *
  * A poll works on a copy and writes it back only once everything it emits is ready: a poll that
  * fails half way leaves the state as it was, so the next poll sees the same jobs again.
@@ -23,6 +23,10 @@ export interface TriggerState {
 	s?: Record<string, number>;
 	/** Jobs found but not handled yet (over the per-poll cap), oldest first. */
 	b?: BacklogEntry[];
+	/** Names of the workflows of backlog jobs (GET v3/jobs lists them; a later poll needs them). */
+	n?: Record<string, string>;
+	/** 1 when the backlog was cut: more jobs wait beyond the cursor, to be listed once it drains. */
+	m?: 1;
 	/** Job Finished per workflow: cursor (job creation time), open (unfinished) and seen jobs. */
 	w?: Record<string, WorkflowJobsState>;
 	/** New Workflow Version: workflow id → [highest version number, published version id]. */
@@ -47,8 +51,13 @@ export interface WorkflowJobsState {
 	s: Record<string, number>;
 }
 
-/** Jobs found and waiting beyond this are found again by a later poll instead of stored. */
-export const MAX_BACKLOG = 2000;
+/**
+ * How many found jobs wait in the state: ten polls' worth (at least 200, at most 5,000). Jobs
+ * found beyond it are found again by a later poll instead of stored.
+ */
+export function backlogLimit(maxEvents: number): number {
+	return Math.min(5000, Math.max(200, 10 * maxEvents));
+}
 
 const STATE_KEY = 'alteryxServerTrigger';
 
