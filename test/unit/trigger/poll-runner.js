@@ -9,7 +9,7 @@ const { Workflow } = require('n8n-workflow');
 
 const {
 	AlteryxServerTrigger,
-} = require('../../../nodes/AlteryxServerTrigger/AlteryxServerTrigger.node');
+} = require('../../../nodes/AlteryxServerTrigger/AlteryxServerTrigger.node.ts');
 
 /**
  * @param {object} harness from createHarness (its credentialsHelper holds the credential)
