@@ -48,18 +48,17 @@ test('every example uses only the demo credential and Alteryx nodes under their 
 	}
 });
 
-test('job failed → Slack: run by hand, the trigger fetches the latest failed job and the message names it (Slack disabled)', async () => {
+test('job failed → Slack: the Alteryx Server Trigger on failed jobs, every minute, Slack disabled (e2e 17 runs it active)', () => {
 	const wf = example('job-failed-to-slack.json');
 	const slack = wf.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
 	expect(slack.disabled).toBe(true);
 	const trigger = wf.nodes.find((n) => n.type === 'n8n-nodes-alteryx.alteryxServerTrigger');
-	expect(trigger.parameters).toMatchObject({ event: 'jobFinished', results: ['Error'] });
-	const res = h.expectOk(await suite.run(wf));
-	const [message] = res.json('Compose the message');
-	// The seeded history's newest failed run of Daily Sales ETL (day 21), with its error message.
-	expect(message.workflowName).toBe('Daily Sales ETL');
-	expect(message.text).toContain('is locked by another process');
-	expect(suite.emulator.state.jobs.get(message.jobId).disposition).toBe('Error');
+	expect(trigger.parameters).toMatchObject({
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
+		event: 'jobFinished',
+		results: ['Error'],
+	});
+	expect(wf.connections[trigger.name].main[0][0].node).toBe('Compose the message');
 });
 
 test('scheduled job to Slack: Run with Wait for Completion, then the message (Slack disabled)', async () => {

@@ -4,17 +4,22 @@
 // that fires more than once a minute). Jobs that finish on the emulator become executions; each
 // execution posts its items to a collector in this test. n8n is restarted in between: nothing is
 // lost, nothing comes twice.
+const fs = require('fs');
 const http = require('http');
+const path = require('path');
 const h = require('./helpers');
 const { sleep } = require('../../scripts/lib/n8n');
 
 const WORKFLOW_ID = 'e2eAlteryxTrigger1';
+const EXAMPLE_FILE = path.resolve(__dirname, '..', '..', 'examples', 'job-failed-to-slack.json');
 const { inventorySync, dailySalesEtl } = require('../emulator').SEED_IDS.workflows;
 
 let suite;
 let collector;
-/** What the workflow's executions posted: { executionId, id, result, workflowName }. */
+/** What the test workflow's executions posted: { executionId, id, result, workflowName }. */
 const received = [];
+/** What the example's executions posted: { source: 'example', executionId, jobId, text, channel }. */
+const fromExample = [];
 
 function startCollector() {
 	return new Promise((resolve) => {
@@ -22,11 +27,13 @@ function startCollector() {
 			let body = '';
 			req.on('data', (chunk) => (body += chunk));
 			req.on('end', () => {
+				let entry;
 				try {
-					received.push(JSON.parse(body));
+					entry = JSON.parse(body);
 				} catch {
-					received.push({ unparsed: body });
+					entry = { unparsed: body };
 				}
+				(entry.source === 'example' ? fromExample : received).push(entry);
 				res.writeHead(200, { 'content-type': 'application/json' });
 				res.end('{}');
 			});
@@ -35,13 +42,52 @@ function startCollector() {
 	});
 }
 
+// Every 5 seconds: one cron a minute per 5-second mark.
+const pollTimes = {
+	item: Array.from({ length: 12 }, (_, i) => ({
+		mode: 'custom',
+		cronExpression: `${i * 5} * * * * *`,
+	})),
+};
+
+/**
+ * The example "job failed → Slack" as it is, with the demo credential renamed to this suite's,
+ * polling every 5 seconds instead of every minute, and its composed message also posted to the
+ * collector (the Slack node stays disabled).
+ */
+function exampleWorkflow(cred, collectorUrl) {
+	const wf = JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8'));
+	for (const node of wf.nodes) {
+		if (node.credentials)
+			node.credentials = { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
+	}
+	const trigger = wf.nodes.find((node) => node.type === `${h.NODE_PREFIX}alteryxServerTrigger`);
+	trigger.parameters.pollTimes = pollTimes;
+	wf.nodes.push({
+		id: '00000000-0000-4000-8000-00000000b001',
+		name: 'Tell the collector',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [480, 300],
+		parameters: {
+			method: 'POST',
+			url: collectorUrl,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody:
+				'={{ JSON.stringify({ source: "example", executionId: $execution.id, jobId: $json.jobId, text: $json.text, channel: $json.channel }) }}',
+			options: {},
+		},
+	});
+	wf.connections['Compose the message'].main[0].push({
+		node: 'Tell the collector',
+		type: 'main',
+		index: 0,
+	});
+	return wf;
+}
+
 function triggerWorkflow(cred, collectorUrl) {
-	const pollTimes = {
-		item: Array.from({ length: 12 }, (_, i) => ({
-			mode: 'custom',
-			cronExpression: `${i * 5} * * * * *`,
-		})),
-	};
 	const trigger = {
 		id: '00000000-0000-4000-8000-00000000a001',
 		name: 'When an Alteryx job fails',
@@ -103,8 +149,10 @@ beforeAll(async () => {
 	suite = await h.startSuite('trigger');
 	collector = await startCollector();
 	const url = `http://127.0.0.1:${collector.address().port}/collect`;
-	await suite.n8n.importWorkflow(triggerWorkflow(suite.credentials[0], url));
+	const example = exampleWorkflow(suite.credentials[0], url);
+	await suite.n8n.importWorkflow([triggerWorkflow(suite.credentials[0], url), example]);
 	await suite.n8n.publishWorkflow(WORKFLOW_ID);
+	await suite.n8n.publishWorkflow(example.id);
 });
 
 afterAll(async () => {
@@ -126,6 +174,11 @@ test('an active workflow: old failures stay quiet, a job that fails becomes an e
 		expect.objectContaining({ id: failed, result: 'Error', workflowName: 'Inventory Sync' }),
 	]);
 	expect(received[0].messages).toBeGreaterThan(0);
+	// The example "job failed → Slack", active as well, composed its message for the same job.
+	await waitFor(() => fromExample.length >= 1, 'the example’s message');
+	expect(fromExample).toEqual([expect.objectContaining({ jobId: failed, channel: '#data-ops' })]);
+	expect(fromExample[0].text).toContain('Alteryx job of *Inventory Sync* failed');
+	expect(fromExample[0].text).toContain('Data source name not found');
 });
 
 test('two jobs failing between two polls: one execution with both, once', async () => {
@@ -150,6 +203,9 @@ test('n8n restarted: a job that failed while it was down comes once, nothing com
 	expect(ids).toHaveLength(5);
 	expect(new Set(ids).size).toBe(ids.length);
 	expect(ids.slice(-2)).toEqual([whileDown, afterRestart]);
+	// The example saw the same five failed jobs, each once.
+	const exampleIds = fromExample.map((entry) => entry.jobId);
+	expect([...exampleIds].sort()).toEqual([...ids].sort());
 });
 
 h.secretTest(() => suite);
