@@ -126,6 +126,15 @@ function triggerWorkflow(cred, collectorUrl) {
 	};
 }
 
+/**
+ * First polls: a trigger set to find jobs automatically asks GET v3/jobs once with limit=1 to
+ * learn whether the user is a Curator.
+ */
+const firstPolls = () =>
+	suite.emulator.requests.filter(
+		(entry) => entry.path === '/webapi/v3/jobs' && entry.query.limit === '1',
+	).length;
+
 /** Polls of the trigger seen by the emulator (its job list requests). */
 const jobListRequests = () =>
 	suite.emulator.requests.filter((entry) => entry.path === '/webapi/v3/jobs').length;
@@ -164,7 +173,8 @@ const idsReceived = () => received.map((entry) => entry.id);
 
 test('an active workflow: old failures stay quiet, a job that fails becomes an execution with the job', async () => {
 	await suite.n8n.start();
-	// Activation runs a first poll: the seeded history's failed jobs are old.
+	// Activation runs a first poll of each workflow: the seeded history's failed jobs are old.
+	await waitFor(() => firstPolls() >= 2, 'both workflows’ first polls');
 	await polls(2);
 	expect(received).toEqual([]);
 	const failed = suite.emulator.addJob({ workflowId: inventorySync });
