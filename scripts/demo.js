@@ -158,13 +158,52 @@ async function main() {
 		say('  Press Ctrl-C to stop n8n and the emulator.');
 
 		if (flag('check') || option('screenshot')) {
-			const ok = await check(instance, server, n8n, option('screenshot'));
+			const ok =
+				(await check(instance, server, n8n, option('screenshot'))) &&
+				(triggerExamples.length === 0 || (await checkTrigger(server, emulator)));
 			await stop(ok ? 0 : 1);
 		}
 	} catch (error) {
 		process.stderr.write(`demo failed: ${error.stack || error.message}\n`);
 		await stop(1);
 	}
+}
+
+// The active "job failed → Slack" fires: a job that fails on the emulator becomes an execution of
+// it at the trigger's next poll (each minute), which the editor's executions list shows.
+async function checkTrigger(server, emulator) {
+	const { SEED_IDS } = require('../test/emulator');
+	const login = await n8nLib.httpRequest('POST', `${server.url}/rest/login`, {
+		emailOrLdapLoginId: DEMO_USER.email,
+		password: DEMO_USER.password,
+	});
+	const cookie = login.cookies.join('; ');
+	const jobId = emulator.addJob({ workflowId: SEED_IDS.workflows.inventorySync });
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: 'exAlteryxJobFailed' }));
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		const list = await n8nLib.httpRequest(
+			'GET',
+			`${server.url}/rest/executions?filter=${filter}`,
+			undefined,
+			{ cookie },
+		);
+		const data = list.json && list.json.data;
+		const results = (data && (data.results || data)) || [];
+		const done = (Array.isArray(results) ? results : []).find(
+			(execution) => execution.workflowId === 'exAlteryxJobFailed' && execution.status === 'success',
+		);
+		if (done) {
+			const seconds = Math.round((Date.now() - (deadline - 90_000)) / 1000);
+			say(
+				`check: "job failed → Slack" fired ${seconds} s after job ${jobId} failed: execution ${done.id}`,
+			);
+			return true;
+		}
+		await n8nLib.sleep(2000);
+	}
+	say(`check: "job failed → Slack" FAILED: no execution within 90 s of job ${jobId} failing`);
+	return false;
 }
 
 // Verify the demo the way a user would: the editor page loads, the webhook example answers, and

@@ -220,6 +220,23 @@ describe('Job Finished, selected workflows (GET v3/workflows/{id}/jobs)', () => 
 	});
 });
 
+test('each workflow’s jobs with Include Events Since: jobs queued since then count', async () => {
+	const trigger = env.trigger({
+		event: 'jobFinished',
+		results: ['Error', 'Warning'],
+		watch: 'selected',
+		workflowIds: [dailySalesEtl],
+		options: { jobSource: 'workflows', includeEventsSince: '2024-10-18T00:00:00Z' },
+	});
+	const items = await trigger.poll();
+	expect(items.map((item) => [item.json.queuedAt.slice(0, 10), item.json.result])).toEqual([
+		['2024-10-20', 'Warning'],
+		['2024-10-21', 'Error'],
+		['2024-10-25', 'Warning'],
+	]);
+	expect(await trigger.poll()).toEqual([]);
+});
+
 describe('Fetch Test Event (manual mode)', () => {
 	test('returns the latest matching job and leaves the trigger’s state alone', async () => {
 		const trigger = env.trigger({ event: 'jobFinished', results: ['Warning'] });
