@@ -191,7 +191,8 @@ async function checkTrigger(server, emulator) {
 		const data = list.json && list.json.data;
 		const results = (data && (data.results || data)) || [];
 		const done = (Array.isArray(results) ? results : []).find(
-			(execution) => execution.workflowId === 'exAlteryxJobFailed' && execution.status === 'success',
+			(execution) =>
+				execution.workflowId === 'exAlteryxJobFailed' && execution.status === 'success',
 		);
 		if (done) {
 			const seconds = Math.round((Date.now() - (deadline - 90_000)) / 1000);
