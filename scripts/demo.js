@@ -67,17 +67,10 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 
 	try {
-		const key = emulator.credentials.curator;
 		await instance.importCredentials({
 			...CREDENTIAL,
 			type: 'alteryxServerOAuth2Api',
-			data: {
-				webApiUrl: emulator.webApiUrl,
-				apiAccessKey: key.clientId,
-				apiAccessSecret: key.clientSecret,
-				authentication: 'header',
-				ignoreSSLIssues: false,
-			},
+			data: emulator.credentialData(),
 		});
 		const examplesDir = path.join(root, 'examples');
 		const examples = fs
@@ -89,6 +82,11 @@ async function main() {
 			wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'),
 		);
 		for (const wf of webhookExamples) await instance.publishWorkflow(wf.id);
+		// Workflows started by the Alteryx Server Trigger are active too: they poll the emulator.
+		const triggerExamples = examples.filter((wf) =>
+			wf.nodes.some((n) => n.type === 'n8n-nodes-alteryx.alteryxServerTrigger'),
+		);
+		for (const wf of triggerExamples) await instance.publishWorkflow(wf.id);
 
 		const port = Number(option('port', process.env.N8N_PORT || 5678));
 		const logFile = path.join(demoDir, 'n8n.log');
@@ -118,11 +116,9 @@ async function main() {
 		say('');
 		say('  What to try');
 		say(
-			'  1. Open "Alteryx example: scheduled job to Slack" and click "Execute workflow": it finds',
+			'  1. Open "Alteryx example: scheduled job to Slack" and click "Execute workflow": it runs',
 		);
-		say(
-			'     "Daily Sales ETL", queues a job, polls it until Completed and composes the Slack message',
-		);
+		say('     "Daily Sales ETL" with Run and Wait for Completion and composes the Slack message');
 		say('     (the Slack node is disabled so the demo stays offline).');
 		say(
 			'  2. "Alteryx example: nightly export of users and schedules": two CSV files to download.',
@@ -141,18 +137,74 @@ async function main() {
 				? '  4. Add an "Alteryx Server" node to a new workflow: workflows, jobs, users, schedules, collections …'
 				: '  4. Add an Alteryx GET node to a new workflow with endpoint v3/workflows, v3/users or v3/schedules.',
 		);
+		for (const wf of triggerExamples) {
+			say(`  5. "${wf.name}" is active: its Alteryx Server Trigger asks the emulator every minute`);
+			say('     for jobs that failed since it last asked. Press Enter here to make a job of');
+			say('     "Inventory Sync" fail; within a minute an execution appears under Overview →');
+			say('     Executions (open it to see the Slack message; the Slack node is disabled). In the');
+			say('     editor, "Fetch Test Event" on the trigger shows the latest failed job.');
+		}
+		if (triggerExamples.length > 0 && !flag('check') && !option('screenshot')) {
+			const { SEED_IDS } = require('../test/emulator');
+			process.stdin.on('data', () => {
+				const jobId = emulator.addJob({ workflowId: SEED_IDS.workflows.inventorySync });
+				say(
+					`  ${new Date().toISOString().slice(11, 19)} job ${jobId} of "Inventory Sync" failed; the trigger reports it at its next poll (each minute)`,
+				);
+			});
+		}
 		say('');
 		say(`  n8n log: ${server.logFile}   (the demo's n8n data is reset at every start)`);
 		say('  Press Ctrl-C to stop n8n and the emulator.');
 
 		if (flag('check') || option('screenshot')) {
-			const ok = await check(instance, server, n8n, option('screenshot'));
+			const ok =
+				(await check(instance, server, n8n, option('screenshot'))) &&
+				(triggerExamples.length === 0 || (await checkTrigger(server, emulator)));
 			await stop(ok ? 0 : 1);
 		}
 	} catch (error) {
 		process.stderr.write(`demo failed: ${error.stack || error.message}\n`);
 		await stop(1);
 	}
+}
+
+// The active "job failed → Slack" fires: a job that fails on the emulator becomes an execution of
+// it at the trigger's next poll (each minute), which the editor's executions list shows.
+async function checkTrigger(server, emulator) {
+	const { SEED_IDS } = require('../test/emulator');
+	const login = await n8nLib.httpRequest('POST', `${server.url}/rest/login`, {
+		emailOrLdapLoginId: DEMO_USER.email,
+		password: DEMO_USER.password,
+	});
+	const cookie = login.cookies.join('; ');
+	const jobId = emulator.addJob({ workflowId: SEED_IDS.workflows.inventorySync });
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: 'exAlteryxJobFailed' }));
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		const list = await n8nLib.httpRequest(
+			'GET',
+			`${server.url}/rest/executions?filter=${filter}`,
+			undefined,
+			{ cookie },
+		);
+		const data = list.json && list.json.data;
+		const results = (data && (data.results || data)) || [];
+		const done = (Array.isArray(results) ? results : []).find(
+			(execution) =>
+				execution.workflowId === 'exAlteryxJobFailed' && execution.status === 'success',
+		);
+		if (done) {
+			const seconds = Math.round((Date.now() - (deadline - 90_000)) / 1000);
+			say(
+				`check: "job failed → Slack" fired ${seconds} s after job ${jobId} failed: execution ${done.id}`,
+			);
+			return true;
+		}
+		await n8nLib.sleep(2000);
+	}
+	say(`check: "job failed → Slack" FAILED: no execution within 90 s of job ${jobId} failing`);
+	return false;
 }
 
 // Verify the demo the way a user would: the editor page loads, the webhook example answers, and

@@ -724,19 +724,8 @@ async function runQueueScenario(opts) {
 				tokenTtlSeconds: ttl,
 			});
 			const tracker = trackTokens(emulator);
-			const key = emulator.credentials.curator;
 			const cred = { id: `queue${route}${kind}`, name: `Alteryx queue mode (${route}, ${kind})` };
-			credentials.push({
-				...cred,
-				type: CREDENTIAL_TYPE,
-				data: {
-					webApiUrl: emulator.webApiUrl,
-					apiAccessKey: key.clientId,
-					apiAccessSecret: key.clientSecret,
-					authentication: 'header',
-					ignoreSSLIssues: false,
-				},
-			});
+			credentials.push({ ...cred, type: CREDENTIAL_TYPE, data: emulator.credentialData() });
 			const hook = `queue-${route}-${kind}`.toLowerCase();
 			workflows.push(
 				webhookWorkflow(`${cred.id}Wf`, hook, ROUTES[route](cred, emulator.webApiUrl)),

@@ -32,21 +32,47 @@ test('every example uses only the demo credential and Alteryx nodes under their 
 		expect(alteryxNodes.length).toBeGreaterThan(0);
 		for (const node of alteryxNodes) {
 			expect(node.type).toMatch(
-				/^n8n-nodes-alteryx\.alteryx(Authenticate|Get|Post|Put|Delete|Server)$/,
+				/^n8n-nodes-alteryx\.alteryx(Authenticate|Get|Post|Put|Delete|Server|ServerTrigger)$/,
 			);
 			expect(node.credentials[h.CREDENTIAL_TYPE]).toEqual({
 				id: 'alteryxDemo',
 				name: 'Alteryx Server (demo emulator)',
 			});
 		}
-		expect(wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+		// A manual start, or the Alteryx Server Trigger (whose Fetch Test Event runs it by hand).
+		expect(
+			wf.nodes.some((n) =>
+				['n8n-nodes-base.manualTrigger', 'n8n-nodes-alteryx.alteryxServerTrigger'].includes(n.type),
+			),
+		).toBe(true);
 	}
 });
 
-test('scheduled job to Slack: runs the workflow, waits for the job, composes the message (Slack disabled)', async () => {
+test('job failed → Slack: the Alteryx Server Trigger on failed jobs, every minute, Slack disabled (e2e 17 runs it active)', () => {
+	const wf = example('job-failed-to-slack.json');
+	const slack = wf.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
+	expect(slack.disabled).toBe(true);
+	const trigger = wf.nodes.find((n) => n.type === 'n8n-nodes-alteryx.alteryxServerTrigger');
+	expect(trigger.parameters).toMatchObject({
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
+		event: 'jobFinished',
+		results: ['Error'],
+	});
+	expect(wf.connections[trigger.name].main[0][0].node).toBe('Compose the message');
+});
+
+test('scheduled job to Slack: Run with Wait for Completion, then the message (Slack disabled)', async () => {
 	const wf = example('scheduled-job-to-slack.json');
 	const slack = wf.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
 	expect(slack.disabled).toBe(true);
+	// No POST → Wait → GET → If loop: the Alteryx Server node waits for the job itself.
+	expect(wf.nodes.some((n) => n.type === 'n8n-nodes-base.wait')).toBe(false);
+	const run = wf.nodes.find((n) => n.type === 'n8n-nodes-alteryx.alteryxServer');
+	expect(run.parameters).toMatchObject({
+		resource: 'workflow',
+		operation: 'run',
+		waitForCompletion: true,
+	});
 	const res = h.expectOk(await suite.run(wf));
 	const [message] = res.json('Compose the message');
 	expect(message.disposition).toBe('Success');

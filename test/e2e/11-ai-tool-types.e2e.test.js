@@ -1,7 +1,8 @@
 'use strict';
 // Issue 8.7 in a real n8n: the node types n8n offers an AI Agent as tools. n8n adds a
 // `<name>Tool` type for every node with usableAsTool; Authenticate must have none, since its
-// output is a live bearer token that would land in the model's context.
+// output is a live bearer token that would land in the model's context. The trigger has none
+// either: it starts workflows.
 const h = require('./helpers');
 const { httpRequest } = require('../../scripts/lib/n8n');
 
@@ -13,7 +14,7 @@ afterAll(async () => {
 	if (suite) await suite.teardown();
 });
 
-test("the editor's node types include a tool variant of every Alteryx node except Authenticate", async () => {
+test("the editor's node types include a tool variant of every Alteryx node except Authenticate and the trigger", async () => {
 	const started = await suite.n8n.start();
 	try {
 		const cookie = await h.ownerCookie(started, 'Tools');
@@ -39,6 +40,7 @@ test("the editor's node types include a tool variant of every Alteryx node excep
 				'alteryxPutTool',
 				'alteryxServer',
 				'alteryxServerTool',
+				'alteryxServerTrigger',
 			].sort(),
 		);
 	} catch (error) {

@@ -77,6 +77,7 @@ test("the editor's node types show Authentication first, optional, defaulting to
 			'alteryxServer',
 			'alteryxGetTool',
 			'alteryxServerTool',
+			'alteryxServerTrigger',
 		]) {
 			const type = typeNamed(name);
 			const authentication = type.properties.find((p) => p.name === 'authentication');

@@ -18,6 +18,7 @@ const { FaultRegistry } = require('./faults');
 const { createSeededState, SEED_IDS, SEED_NAMES } = require('./seed');
 const { loadSwagger } = require('./contracts');
 const { OUTCOME_QUESTION, OUTCOMES } = require('./jobs-runner');
+const { TimeHooks } = require('./time-hooks');
 
 const ROUTE_MODULES = [
 	require('./routes/workflows'),
@@ -47,6 +48,11 @@ const DEFAULT_OPTIONS = Object.freeze({
 	listShape: 'array',
 	// { key, cert } (PEM): serve HTTPS instead of HTTP (see https.js for a self-signed pair).
 	tls: null,
+	// GET v3/jobs?completedAfter=yyyy-MM-dd: 'exclusive' lists jobs completed from the next day on
+	// (what issue 11 reports), 'inclusive' from that day on (what the swagger says).
+	queueCompletedAfter: 'exclusive',
+	// GET v3/jobs?statuses=Complete also lists cancelled jobs (their end counts as completion).
+	queueCancelledAsComplete: true,
 });
 
 function mergeOptions(base, partial = {}) {
@@ -65,6 +71,8 @@ function mergeOptions(base, partial = {}) {
 	if (!['array', 'swagger'].includes(merged.listShape))
 		throw new Error("listShape must be 'array' or 'swagger'");
 	if (!(merged.tokenTtlSeconds > 0)) throw new Error('tokenTtlSeconds must be a positive number');
+	if (!['exclusive', 'inclusive'].includes(merged.queueCompletedAfter))
+		throw new Error("queueCompletedAfter must be 'exclusive' or 'inclusive'");
 	for (const key of ['queuedMs', 'runningMs']) {
 		if (!(merged.jobTimings[key] >= 0)) throw new Error(`jobTimings.${key} must be a number >= 0`);
 	}
@@ -100,6 +108,20 @@ class AlteryxServerEmulator {
 			: createHttpServer(this);
 		this.url = null;
 		this.webApiUrl = null;
+		// Milliseconds the emulator's clock is ahead of the wall clock (advanceTime()).
+		this.clockOffsetMs = 0;
+	}
+
+	/** The emulator's clock (ms): what every request sees as "now". */
+	now() {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	/** Moves the emulator's clock forward: queued and running jobs finish, tokens expire. */
+	advanceTime(ms) {
+		if (!(ms >= 0)) throw new Error('advanceTime needs a number of milliseconds >= 0');
+		this.clockOffsetMs += ms;
+		return this.now();
 	}
 
 	async listen() {
@@ -115,6 +137,22 @@ class AlteryxServerEmulator {
 		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
 		this.webApiUrl = `${this.url}/webapi/`;
 		return this;
+	}
+
+	/**
+	 * The data of an n8n `alteryxServerOAuth2Api` credential for a seeded user of this emulator
+	 * (header client authentication, certificates checked), with `overrides` applied.
+	 */
+	credentialData(user = 'curator', overrides = {}) {
+		const key = this.credentials[user];
+		return {
+			webApiUrl: this.webApiUrl,
+			apiAccessKey: key.clientId,
+			apiAccessSecret: key.clientSecret,
+			authentication: 'header',
+			ignoreSSLIssues: false,
+			...overrides,
+		};
 	}
 
 	/** Seeded API clients: { curator, artisan, noApi, inactive } → { clientId, clientSecret, userId, email } */
@@ -152,6 +190,7 @@ class AlteryxServerEmulator {
 
 	/** Re-seeds the state, forgets tokens, faults and the request log, and zeroes the counters. */
 	reset() {
+		this.clockOffsetMs = 0;
 		this.state = createSeededState(this.options.seed);
 		this.tokens.expireAll();
 		this.faults.clear();
@@ -189,6 +228,12 @@ class AlteryxServerEmulator {
 			this.server.closeAllConnections();
 		});
 	}
+}
+
+// Test hooks for time-based behaviour (the trigger): jobs that finish, new workflows and
+// versions, schedules that fail. See time-hooks.js.
+for (const name of Object.getOwnPropertyNames(TimeHooks.prototype)) {
+	if (name !== 'constructor') AlteryxServerEmulator.prototype[name] = TimeHooks.prototype[name];
 }
 
 /**

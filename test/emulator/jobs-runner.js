@@ -84,6 +84,14 @@ function completedAtMs(job) {
 	return job.createdAtMs + job.timings.queuedMs + job.timings.runningMs;
 }
 
+/** When a job ended: completed, or cancelled (null while it is queued or running). */
+function endedAtMs(job, now) {
+	const status = jobStatus(job, now);
+	if (status === 'Completed') return completedAtMs(job);
+	if (status === 'Cancelled') return job.cancelledAtMs;
+	return null;
+}
+
 /** 'Queued' | 'Running' | 'Completed' | 'Cancelled' */
 function jobStatus(job, now) {
 	if (job.cancelledAtMs !== null) return 'Cancelled';
@@ -237,5 +245,6 @@ module.exports = {
 	visibleOutputs,
 	cancelJob,
 	completedAtMs,
+	endedAtMs,
 	timeSpan,
 };

@@ -499,4 +499,10 @@ function createSeededState(name = 'default') {
 	return state;
 }
 
-module.exports = { createSeededState, SEED_IDS, SEED_NAMES, SALES_FORECAST_QUESTIONS };
+module.exports = {
+	createSeededState,
+	seedWorkflow,
+	SEED_IDS,
+	SEED_NAMES,
+	SALES_FORECAST_QUESTIONS,
+};

@@ -326,7 +326,8 @@ function safeDispatch(ctx, emulator, entry) {
 }
 
 function handleRequest(emulator, req, res, rawBody) {
-	const now = Date.now();
+	// The emulator's clock: the wall clock moved by advanceTime() (tests of time-based behaviour).
+	const now = emulator.now();
 	const url = new URL(req.url, 'http://emulator.local');
 	// Alteryx's own example uses a double slash (webapi//swagger/docs/3); IIS collapses it.
 	const path = url.pathname.replace(/\/{2,}/g, '/');

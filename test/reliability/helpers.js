@@ -30,14 +30,7 @@ async function startTrackedEmulator(options = {}) {
 
 /** A harness with no stored token yet, for the curator (or the given user) of `emulator`. */
 function freshHarness(emulator, overrides = {}, user = 'curator') {
-	const { clientId, clientSecret } = emulator.credentials[user];
-	return createHarness({
-		webApiUrl: emulator.webApiUrl,
-		apiAccessKey: clientId,
-		apiAccessSecret: clientSecret,
-		authentication: 'header',
-		...overrides,
-	});
+	return createHarness(emulator.credentialData(user, overrides));
 }
 
 /** Requests of one API route that were not the 401 of a stale token. */

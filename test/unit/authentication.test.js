@@ -297,11 +297,5 @@ describe('nodes run with the Authentication parameter', () => {
 });
 
 function harnessCredentials(emulator) {
-	const { clientId, clientSecret } = emulator.credentials.curator;
-	return {
-		webApiUrl: emulator.webApiUrl,
-		apiAccessKey: clientId,
-		apiAccessSecret: clientSecret,
-		authentication: 'header',
-	};
+	return emulator.credentialData();
 }

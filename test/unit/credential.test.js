@@ -28,14 +28,7 @@ beforeEach(() => {
 });
 
 function harnessFor(overrides = {}) {
-	const { clientId, clientSecret } = emulator.credentials.curator;
-	return createHarness({
-		webApiUrl: emulator.webApiUrl,
-		apiAccessKey: clientId,
-		apiAccessSecret: clientSecret,
-		authentication: 'header',
-		...overrides,
-	});
+	return createHarness(emulator.credentialData('curator', overrides));
 }
 
 /** The credential as n8n hands it to a request: defaults filled, expressions resolved. */

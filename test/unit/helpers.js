@@ -5,14 +5,7 @@ const { createHarness } = require('../harness');
 
 /** A harness for the emulator's curator (header client authentication), with no token yet. */
 function harnessFor(emulator, credentialOverrides = {}) {
-	const { clientId, clientSecret } = emulator.credentials.curator;
-	return createHarness({
-		webApiUrl: emulator.webApiUrl,
-		apiAccessKey: clientId,
-		apiAccessSecret: clientSecret,
-		authentication: 'header',
-		...credentialOverrides,
-	});
+	return createHarness(emulator.credentialData('curator', credentialOverrides));
 }
 
 async function startServerAndHarness(emulatorOptions = {}, credentialOverrides = {}) {

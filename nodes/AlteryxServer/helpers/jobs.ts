@@ -5,6 +5,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 import type { OperationRoute } from '../actions/node.type';
 import { requestRoute, requestRouteJson } from './api';
 import { responseToBinary, saveDownload } from './binary';
+import { nextPollDelayMs } from './pollSchedule';
 
 /** The job endpoints the Run and Job operations share. */
 export const jobRoutes = {
@@ -86,6 +87,7 @@ export async function getJob(
 const MIN_POLL_TIMEOUT_MS = 1000;
 
 export interface WaitSettings {
+	/** The longest time between two polls (the user's Poll Interval); see pollSchedule.ts. */
 	pollIntervalMs: number;
 	timeoutMs: number;
 	cancelOnTimeout: boolean;
@@ -94,9 +96,9 @@ export interface WaitSettings {
 export interface JobTiming extends IDataObject {
 	/** When Alteryx queued the job (its createDateTime). */
 	queuedAt: string | null;
-	/** When this node first saw the job running (observed, within one poll interval). */
+	/** When this node first saw the job running (observed, within one poll delay). */
 	startedAt: string | null;
-	/** When this node first saw the job finished (observed, within one poll interval). */
+	/** When this node first saw the job finished (observed, within one poll delay). */
 	finishedAt: string | null;
 	secondsWaited: number;
 	polls: number;
@@ -111,7 +113,8 @@ export interface WaitResult {
 
 /**
  * Polls GET v3/jobs/{id} (without messages, to keep polls small) until the job is Completed or
- * Cancelled or the timeout passes, then reads the job once more with its messages. On timeout
+ * Cancelled or the timeout passes: 1 s apart at first, then a tenth of the time waited, up to
+ * the Poll Interval (pollSchedule.ts), then reads the job once more with its messages. On timeout
  * the job is cancelled (DELETE v3/jobs/{id}) if asked, so no runaway job is left behind.
  */
 export async function waitForJob(
@@ -161,7 +164,8 @@ export async function waitForJob(
 		if (cancelSignal?.aborted) throw cancelled();
 		try {
 			// Ends early (rejects) when the execution is cancelled during the wait.
-			await sleep(Math.min(settings.pollIntervalMs, remaining), cancelSignal);
+			const delay = nextPollDelayMs(Date.now() - waitStarted, settings.pollIntervalMs);
+			await sleep(Math.min(delay, remaining), cancelSignal);
 		} catch {
 			throw cancelled();
 		}

@@ -20,7 +20,7 @@ const {
 	pagedJobSummaryView,
 	cancelJob,
 	visibleOutputs,
-	completedAtMs,
+	endedAtMs,
 } = require('../jobs-runner');
 const { renderOutput } = require('../output-files');
 const { userDisplayName } = require('../store');
@@ -67,7 +67,8 @@ function cancel(ctx) {
 const QUEUE_SORT_FIELDS = {
 	createdate: (job) => job.createdAtMs,
 	appname: (job) => job.workflowName.toLowerCase(),
-	completiondatetime: (job) => completedAtMs(job),
+	// Jobs still queued or running have no completion time yet: they sort as the latest.
+	completiondatetime: (job, now) => endedAtMs(job, now) ?? Infinity,
 	priority: (job) => ['Low', 'Default', 'Medium', 'High', 'Critical'].indexOf(job.priority),
 	status: (job, now) => jobStatus(job, now),
 };
@@ -79,6 +80,8 @@ const QUEUE_STATUSES = {
 	running: ['Running'],
 	complete: ['Completed'],
 	completed: ['Completed'],
+	// Set by the queueCancelledAsComplete option: whether the "Complete" filter also lists
+	// cancelled jobs (UNCERTAIN; PagedJobSummaryView has no Cancelled status).
 	cancelled: ['Cancelled'],
 };
 
@@ -91,6 +94,8 @@ const splitList = (raw) =>
 		.map((s) => s.trim())
 		.filter(Boolean);
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 function parseDay(raw) {
 	if (!raw) return undefined;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) return null;
@@ -98,7 +103,7 @@ function parseDay(raw) {
 }
 
 /** GET /v3/jobs: the paged queue view. offset is an item offset (UNCERTAIN), limit defaults to 20. */
-function listJobs(ctx) {
+function listJobs(ctx, emulator) {
 	const q = ctx.query;
 	const now = ctx.now;
 	const offset = q.get('offset') ? Number(q.get('offset')) : 0;
@@ -127,9 +132,11 @@ function listJobs(ctx) {
 	} else {
 		jobs = jobs.filter((job) => job.createdBy === ctx.user.id);
 	}
-	const statuses = splitList(q.get('statuses')).flatMap(
-		(s) => QUEUE_STATUSES[s.toLowerCase()] || [],
-	);
+	const cancelledAsComplete = emulator.options.queueCancelledAsComplete;
+	const statuses = splitList(q.get('statuses')).flatMap((s) => {
+		const listed = QUEUE_STATUSES[s.toLowerCase()] || [];
+		return cancelledAsComplete && listed.includes('Completed') ? [...listed, 'Cancelled'] : listed;
+	});
 	if (q.get('statuses')) jobs = jobs.filter((job) => statuses.includes(jobStatus(job, now)));
 	const priorities = splitList(q.get('priorities')).map(
 		(p) => PRIORITY_NUMBERS[p] || p.toLowerCase(),
@@ -143,11 +150,19 @@ function listJobs(ctx) {
 	const names = splitList(q.get('workflowNames')).map((n) => n.toLowerCase());
 	if (names.length) jobs = jobs.filter((job) => names.includes(job.workflowName.toLowerCase()));
 	if (completedBefore !== undefined || completedAfter !== undefined) {
+		// The swagger says "on or after [date]"; the issue that asked for the trigger reports that
+		// the day itself is excluded. queueCompletedAfter picks one ('exclusive' by default).
+		const after =
+			completedAfter !== undefined && emulator.options.queueCompletedAfter === 'exclusive'
+				? completedAfter + DAY_MS
+				: completedAfter;
 		jobs = jobs.filter((job) => {
-			if (jobStatus(job, now) !== 'Completed') return false;
-			const done = completedAtMs(job);
+			const done = endedAtMs(job, now);
+			if (done === null || (jobStatus(job, now) === 'Cancelled' && !cancelledAsComplete)) {
+				return false;
+			}
 			return (
-				(completedAfter === undefined || done >= completedAfter) &&
+				(after === undefined || done >= after) &&
 				(completedBefore === undefined || done < completedBefore)
 			);
 		});

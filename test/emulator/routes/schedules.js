@@ -42,7 +42,9 @@ function scheduleView(schedule, user, now) {
 		credentialId: schedule.credentialId,
 		creationTime: schedule.creationTime,
 		lastRunTime: schedule.lastRunTime,
-		state: next === null ? 'Complete' : 'Scheduled',
+		// A test may set `state` (e.g. 'Error') through emulator.updateSchedule(); otherwise it follows
+		// the iteration. The values a real server reports are not documented.
+		state: schedule.state ?? (next === null ? 'Complete' : 'Scheduled'),
 		runCount: schedule.runCount,
 		iteration: JSON.parse(JSON.stringify(schedule.iteration)),
 		frequency: frequencyOf(schedule.iteration),

@@ -18,12 +18,7 @@ async function startServerNodeEnvironment(options = {}) {
 		jobTimings: { queuedMs: 100, runningMs: 200 },
 		...options,
 	});
-	const { clientId, clientSecret } = emulator.credentials.curator;
-	const harness = createHarness({
-		webApiUrl: emulator.webApiUrl,
-		apiAccessKey: clientId,
-		apiAccessSecret: clientSecret,
-	});
+	const harness = createHarness(emulator.credentialData());
 
 	/**
 	 * Runs the Alteryx Server node and returns its first output.

@@ -146,7 +146,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 5,
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				description: 'How often to ask Alteryx Server for the job’s status',
+				description:
+					'The longest wait between two checks of the job’s status. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value, so short jobs are seen at once and long ones take few requests.',
 			},
 			{
 				displayName: 'Timeout (Seconds)',

@@ -1,0 +1,85 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { alteryxCredentials } from '../transport/authentication';
+import { triggerProperties } from './description';
+import * as jobFinished from './events/jobFinished';
+import * as newWorkflowVersion from './events/newWorkflowVersion';
+import * as scheduleFailed from './events/scheduleFailed';
+import * as workflowPublished from './events/workflowPublished';
+import { readSettings, type TriggerEventName, type TriggerSettings } from './helpers/settings';
+import * as loadOptions from './methods/loadOptions';
+
+interface TriggerEvent {
+	poll(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[]>;
+	fetchTestEvent(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[]>;
+}
+
+const EVENTS: Record<TriggerEventName, TriggerEvent> = {
+	jobFinished,
+	newWorkflowVersion,
+	scheduleFailedOrDisabled: scheduleFailed,
+	workflowPublished,
+};
+
+/** Polls of a trigger node running now in this process (n8n may start one before the last ended). */
+const pollsInFlight = new Set<string>();
+
+export class AlteryxServerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alteryx Server Trigger',
+		name: 'alteryxServerTrigger',
+		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description:
+			'Starts the workflow when an Alteryx Server job finishes, a workflow is published or gets a new version, or a schedule fails or is disabled',
+		defaults: { name: 'Alteryx Server Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: alteryxCredentials,
+		properties: triggerProperties,
+	};
+
+	methods = { loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings = readSettings.call(this);
+		const event = EVENTS[settings.event];
+		if (!event) {
+			throw new NodeOperationError(this.getNode(), `Unknown event "${String(settings.event)}"`);
+		}
+		if (this.getMode() === 'manual') {
+			// Fetch Test Event: the latest real event; the trigger's state is left alone.
+			return [await event.fetchTestEvent.call(this, settings)];
+		}
+		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (pollsInFlight.has(key)) return null;
+		pollsInFlight.add(key);
+		try {
+			const items = await event.poll.call(this, settings);
+			return items.length > 0 ? [items] : null;
+		} catch (error) {
+			throw unmoved(error);
+		} finally {
+			pollsInFlight.delete(key);
+		}
+	}
+}
+
+/** A failed poll's error says that nothing was lost: the trigger's state did not move. */
+function unmoved(error: unknown): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const note =
+			'The trigger did not move on: the next poll looks at the same jobs and changes again, so none is missed.';
+		error.description = [error.description, note].filter(Boolean).join(' ');
+	}
+	return error;
+}

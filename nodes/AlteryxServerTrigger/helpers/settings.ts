@@ -1,0 +1,119 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { fingerprint } from './state';
+
+export type TriggerEventName =
+	| 'jobFinished'
+	| 'workflowPublished'
+	| 'newWorkflowVersion'
+	| 'scheduleFailedOrDisabled';
+
+export type JobResult = 'Success' | 'Warning' | 'Error' | 'Cancelled';
+
+export interface TriggerSettings {
+	event: TriggerEventName;
+	/** Job Finished: the results to emit. */
+	results: JobResult[];
+	/** Workflow ids to watch; empty means all workflows. */
+	workflowIds: string[];
+	jobSource: 'auto' | 'queue' | 'workflows';
+	maxEvents: number;
+	jobMessages: 'errorsAndWarnings' | 'all' | 'none';
+	downloadOutputs: boolean;
+	outputFormat: string;
+	binaryPropertyPrefix: string;
+	/** Include Events From (ms), when set. */
+	includeFrom?: number;
+	/** Fingerprint of what decides which events exist (not of how they are shown). */
+	key: string;
+}
+
+export const DEFAULT_MAX_EVENTS = 100;
+
+export function readSettings(this: IPollFunctions): TriggerSettings {
+	const node = this.getNode();
+	const event = this.getNodeParameter('event') as TriggerEventName;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const watch =
+		event === 'workflowPublished' ? 'all' : (this.getNodeParameter('watch', 'all') as string);
+	const workflowIds =
+		watch === 'selected'
+			? [...new Set(idList(this.getNodeParameter('workflowIds', [])))].sort()
+			: [];
+	if (watch === 'selected' && workflowIds.length === 0) {
+		throw new NodeOperationError(node, 'Pick at least one workflow to watch', {
+			description:
+				'Workflows is set to "Selected Workflows" but none is selected. Pick workflows from the list, or choose "All Workflows".',
+		});
+	}
+	const results =
+		event === 'jobFinished'
+			? (this.getNodeParameter('results', []) as JobResult[])
+			: ([] as JobResult[]);
+	if (event === 'jobFinished' && results.length === 0) {
+		throw new NodeOperationError(node, 'Pick at least one job result', {
+			description: 'Results is empty, so no finished job would start the workflow.',
+		});
+	}
+	const maxEvents = Number(options.maxEventsPerPoll ?? DEFAULT_MAX_EVENTS);
+	if (!Number.isInteger(maxEvents) || maxEvents < 1) {
+		throw new NodeOperationError(node, 'Max Events per Poll must be a whole number, at least 1', {
+			description: `It is ${JSON.stringify(options.maxEventsPerPoll)}.`,
+		});
+	}
+	const includeFrom = includeEventsFrom(this, options);
+	const jobSource = (options.jobSource as TriggerSettings['jobSource']) || 'auto';
+	return {
+		event,
+		results,
+		workflowIds,
+		jobSource,
+		maxEvents,
+		jobMessages: (options.jobMessages as TriggerSettings['jobMessages']) || 'errorsAndWarnings',
+		downloadOutputs: options.downloadOutputs === true,
+		outputFormat: String(options.outputFormat || 'Raw'),
+		binaryPropertyPrefix: String(options.binaryPropertyPrefix ?? 'output_'),
+		includeFrom,
+		key: fingerprint(
+			JSON.stringify([
+				event,
+				workflowIds,
+				event === 'jobFinished' ? jobSource : '',
+				options.includeEventsSince ?? '',
+				options.includeEventsLastDays ?? '',
+			]),
+		),
+	};
+}
+
+/** "Include Events From": a date, or the last N days, or nothing (only events from now on). */
+function includeEventsFrom(context: IPollFunctions, options: IDataObject): number | undefined {
+	const node = context.getNode();
+	const since = options.includeEventsSince;
+	if (since !== undefined && since !== '' && since !== null) {
+		const ms = Date.parse(String(since));
+		if (!Number.isFinite(ms)) {
+			throw new NodeOperationError(node, `Include Events Since is not a date: ${String(since)}`);
+		}
+		return ms;
+	}
+	const days = options.includeEventsLastDays;
+	if (days !== undefined && days !== '' && days !== null) {
+		const number = Number(days);
+		if (!Number.isFinite(number) || number < 0) {
+			throw new NodeOperationError(
+				node,
+				`Include Events From the Last Days must be a number of days, at least 0 (got ${JSON.stringify(days)})`,
+			);
+		}
+		return Date.now() - number * 24 * 60 * 60 * 1000;
+	}
+	return undefined;
+}
+
+/** Workflow ids from the picker (a list) or an expression (a list, or ids separated by commas). */
+function idList(value: unknown): string[] {
+	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return values.map((element) => String(element).trim()).filter(Boolean);
+}
