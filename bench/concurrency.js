@@ -10,7 +10,8 @@
 // concurrency. Times are the nodes' executionTime from the run data; each workflow runs
 // `repeats` times and the median is reported. The emulator runs in this process.
 //
-// Use: `node bench/concurrency.js [--items 200] [--latency 50] [--repeats 3] [--concurrency 5,10,20]`
+// Use: `node bench/concurrency.js [--items 200] [--latency 50] [--repeats 3] [--concurrency 5,10,20]
+// [--package-dir .n8n-bench/pack/package] [--cpu-prof-dir DIR]` (a CPU profile of each n8n run)
 // or `await require('./bench/concurrency').measureConcurrency({ items, latencyMs, repeats,
 // concurrencies, packageDir?, log? })`, which resolves to the numbers (see the end of the function).
 // Without `packageDir` the pack is built and packed first (as the e2e global setup does).
@@ -27,7 +28,9 @@ const { startEmulator } = require('../test/emulator');
 
 const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 const CREDENTIAL = { id: 'benchCurator', name: 'Alteryx emulator (bench)' };
-const ENDPOINT = 'v3/workflows';
+// One small record per request: n8n prints the whole run data, and a large output can reach the
+// pipe only in part (the CLI exits before stdout is flushed).
+const ENDPOINT = 'v3/credentials/66ebd18d3d62000800000001';
 
 function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -35,13 +38,13 @@ function median(values) {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The default of the GET node's Concurrent Requests option in the packed pack (1: no such option). */
+/** The default of the nodes' Concurrent Requests option in the packed pack (1: no such option). */
 function packDefaultConcurrency(packageDir) {
-	const file = path.join(packageDir, 'dist', 'nodes', 'AlteryxGet', 'AlteryxGet.node.js');
-	const { AlteryxGet } = require(file);
-	const options = new AlteryxGet().description.properties.find((p) => p.name === 'options');
-	const option = options && options.options.find((o) => o.name === 'concurrentRequests');
-	return option ? option.default : 1;
+	const file = path.join(packageDir, 'dist', 'nodes', 'transport', 'concurrency.js');
+	if (!fs.existsSync(file)) return 1;
+	const match = /DEFAULT_CONCURRENT_REQUESTS = (\d+)/.exec(fs.readFileSync(file, 'utf8'));
+	if (!match) throw new Error(`no DEFAULT_CONCURRENT_REQUESTS in ${file}`);
+	return Number(match[1]);
 }
 
 function buildAndPack(workDir, log) {
@@ -137,11 +140,18 @@ function nodeTimes(result, names, count) {
 			throw new Error(`${name} failed: ${run && run.error ? run.error.message : 'did not run'}`);
 		}
 		const items = run.data.main[0].length;
-		// GET v3/workflows answers a list: every request's items are its records.
-		if (items % count !== 0) throw new Error(`${name} returned ${items} items for ${count} inputs`);
+		if (items !== count) throw new Error(`${name} returned ${items} items for ${count} inputs`);
 		times[name] = run.executionTime;
 	}
 	return times;
+}
+
+/** Runs the workflow and reads the times; once more when n8n's output came through cut off. */
+async function executeAndTime(instance, id, names, count, runOptions) {
+	for (let attempt = 1; ; attempt++) {
+		const result = await instance.execute(id, runOptions);
+		if (result.execution || attempt === 3) return nodeTimes(result, names, count);
+	}
 }
 
 async function postForm(url, body, headers) {
@@ -227,17 +237,21 @@ async function measureConcurrency(options = {}) {
 			kind: 'slow',
 			delayMs: latencyMs,
 			method: 'GET',
-			path: /^\/webapi\/v3\/workflows$/i,
+			path: /^\/webapi\/v3\/credentials\/66ebd18d3d62000800000001$/i,
 			times: Infinity,
 		});
 
 		// The first use fetches a token; it is not part of any measurement.
 		const warmUp = benchWorkflow('benchWarmUp', 1, [packGet('Warm up', {})]);
 		await instance.importWorkflow(warmUp);
-		nodeTimes(await instance.execute(warmUp.id), ['Warm up'], 1);
+		await executeAndTime(instance, warmUp.id, ['Warm up'], 1);
 
 		const url = `${emulator.webApiUrl}${ENDPOINT}`;
+		// Each `n8n execute` is a new process: the first nodes warm up the code paths (JIT, sockets)
+		// of both kinds of node and are not measured.
 		const measured = [
+			packGet('Warm up pack', { concurrentRequests: 20 }),
+			coreHttpRequest('Warm up core', url),
 			packGet('Pack GET (defaults)', {}),
 			...concurrencies.map((c) => packGet(`Pack GET (${c} concurrent)`, { concurrentRequests: c })),
 			packGet('Pack GET (Batching 10 / 0 ms)', {
@@ -245,9 +259,20 @@ async function measureConcurrency(options = {}) {
 			}),
 			coreHttpRequest('HTTP Request (defaults)', url),
 		];
-		const names = measured.map((n) => n.name);
-		const workflow = benchWorkflow('benchConcurrency', items, measured);
-		await instance.importWorkflow(workflow);
+		const names = measured.map((n) => n.name).filter((name) => !name.startsWith('Warm up'));
+		// Every other round runs the measured nodes in the reverse order (after the warm-up nodes),
+		// so no node gains from its place (a garbage collection left by the node before it).
+		const [warmUpPack, warmUpCore, ...rest] = measured;
+		const clone = (n) => JSON.parse(JSON.stringify(n));
+		const workflows = [
+			benchWorkflow('benchConcurrency', items, measured.map(clone)),
+			benchWorkflow(
+				'benchConcurrencyReversed',
+				items,
+				[warmUpPack, warmUpCore, ...[...rest].reverse()].map(clone),
+			),
+		];
+		await instance.importWorkflow(workflows);
 
 		const token = (
 			await postForm(`${emulator.webApiUrl}oauth2/token`, 'grant_type=client_credentials', {
@@ -260,8 +285,15 @@ async function measureConcurrency(options = {}) {
 		samples.loop = [];
 		const tokenRequestsBefore = emulator.counters.tokenRequests;
 		for (let round = 0; round < repeats; round++) {
-			const result = await instance.execute(workflow.id);
-			const times = nodeTimes(result, names, items);
+			const times = await executeAndTime(
+				instance,
+				workflows[round % 2].id,
+				names,
+				items,
+				options.cpuProfileDir
+					? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}` } }
+					: undefined,
+			);
 			for (const name of names) samples[name].push(times[name]);
 			samples.loop.push(await keepAliveLoop(url, token, items, defaultConcurrency));
 			for (const c of concurrencies) {
@@ -319,6 +351,7 @@ if (require.main === module) {
 		repeats: number('--repeats'),
 		concurrencies: value('--concurrency') ? value('--concurrency').split(',').map(Number) : [],
 		packageDir: value('--package-dir'),
+		cpuProfileDir: value('--cpu-prof-dir') && path.resolve(value('--cpu-prof-dir')),
 	}).then(
 		(result) => {
 			const { samples, ...summary } = result;
