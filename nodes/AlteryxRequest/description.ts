@@ -1,6 +1,7 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../transport/authentication';
+import { concurrentRequestsOption } from '../transport/concurrency';
 
 /** The verbs Alteryx's V3 macro pack has a macro for; each gets its own node. */
 export type AlteryxVerb = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'DELETE'>;
@@ -249,7 +250,8 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 							type: 'number',
 							typeOptions: { minValue: 1 },
 							default: 50,
-							description: 'How many items are sent at the same time',
+							description:
+								'How many items are sent at the same time (at most Concurrent Requests, when that option is added too)',
 						},
 						{
 							displayName: 'Batch Interval (Ms)',
@@ -257,12 +259,14 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 							type: 'number',
 							typeOptions: { minValue: 0 },
 							default: 1000,
-							description: 'Time to wait between batches, in milliseconds',
+							description:
+								'Time to wait between batches, in milliseconds (a batch ends when its last item is done)',
 						},
 					],
 				},
 			],
 		},
+		concurrentRequestsOption,
 		{
 			displayName: 'Include Response Headers and Status',
 			name: 'fullResponse',
@@ -347,59 +351,63 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 		},
 	];
 	if (method === 'GET') {
-		options.splice(4, 0, {
-			displayName: 'Pagination',
-			name: 'pagination',
-			type: 'fixedCollection',
-			placeholder: 'Add Pagination',
-			default: { pagination: {} },
-			description:
-				'For endpoints that page with offset and limit (v3/workflows/{ID}/jobs, v3/jobs, V1 lists)',
-			options: [
-				{
-					displayName: 'Pagination',
-					name: 'pagination',
-					values: [
-						{
-							displayName: 'Limit',
-							name: 'limit',
-							type: 'number',
-							typeOptions: {
-								minValue: 1,
+		options.splice(
+			options.findIndex((option) => option.name === 'outputPropertyName'),
+			0,
+			{
+				displayName: 'Pagination',
+				name: 'pagination',
+				type: 'fixedCollection',
+				placeholder: 'Add Pagination',
+				default: { pagination: {} },
+				description:
+					'For endpoints that page with offset and limit (v3/workflows/{ID}/jobs, v3/jobs, V1 lists)',
+				options: [
+					{
+						displayName: 'Pagination',
+						name: 'pagination',
+						values: [
+							{
+								displayName: 'Limit',
+								name: 'limit',
+								type: 'number',
+								typeOptions: {
+									minValue: 1,
+								},
+								default: 50,
+								description: 'Max number of results to return',
 							},
-							default: 50,
-							description: 'Max number of results to return',
-						},
-						{
-							displayName: 'Limit Parameter',
-							name: 'limitParameter',
-							type: 'string',
-							default: 'limit',
-						},
-						{
-							displayName: 'Offset Parameter',
-							name: 'offsetParameter',
-							type: 'string',
-							default: 'offset',
-						},
-						{
-							displayName: 'Page Size',
-							name: 'pageSize',
-							type: 'number',
-							default: 100,
-							description: 'How many results to ask for per request',
-						},
-						{
-							displayName: 'Return All',
-							name: 'returnAll',
-							type: 'boolean',
-							default: true,
-							description: 'Whether to return all results or only up to a given limit',
-						},
-					],
-				},
-			],
-		});
+							{
+								displayName: 'Limit Parameter',
+								name: 'limitParameter',
+								type: 'string',
+								default: 'limit',
+							},
+							{
+								displayName: 'Offset Parameter',
+								name: 'offsetParameter',
+								type: 'string',
+								default: 'offset',
+							},
+							{
+								displayName: 'Page Size',
+								name: 'pageSize',
+								type: 'number',
+								default: 100,
+								description: 'How many results to ask for per request',
+							},
+							{
+								displayName: 'Return All',
+								name: 'returnAll',
+								type: 'boolean',
+								default: true,
+								description: 'Whether to return all results or only up to a given limit',
+							},
+						],
+					},
+				],
+			},
+		);
 	}
 	return {
 		displayName: 'Options',

@@ -1,12 +1,14 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
 import { binaryInput } from '../transport/binaryInput';
+import { concurrencyFrom, type ItemWindow, mapItems } from '../transport/concurrency';
 import { encodeMultipart, type MultipartPart } from '../transport/multipart';
 import { requestPages } from '../transport/pagination';
 import { type AlteryxRequest, alteryxApiRequest } from '../transport/request';
@@ -32,6 +34,7 @@ interface KeyValue {
 
 interface VerbOptions {
 	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	concurrentRequests?: number;
 	fullResponse?: boolean;
 	maxResponseSize?: number;
 	maxRetries?: number;
@@ -78,33 +81,39 @@ export async function executeVerbRequest(
 	method: AlteryxVerb,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const results: INodeExecutionData[][] = new Array(items.length);
 
 	const firstOptions = this.getNodeParameter('options', 0, {}) as VerbOptions;
-	const batch = firstOptions.batching?.batch;
-	const batchSize = batch ? Math.max(1, Number(batch.batchSize ?? 50)) : 1;
-	const batchInterval = batch ? Math.max(0, Number(batch.batchInterval ?? 1000)) : 0;
-
-	for (let start = 0; start < items.length; start += batchSize) {
-		if (start > 0 && batchInterval > 0) await sleep(batchInterval);
-		const indexes = [];
-		for (let i = start; i < Math.min(start + batchSize, items.length); i++) indexes.push(i);
-		// Items of one batch run concurrently; their outputs still land in input order.
-		await Promise.all(
-			indexes.map(async (itemIndex) => {
-				try {
-					results[itemIndex] = await runItem.call(this, method, itemIndex);
-				} catch (error) {
-					if (this.continueOnFail()) {
-						results[itemIndex] = [errorItem(error, itemIndex)];
-						return;
-					}
-					throw withItemIndex(error, this.getNode(), itemIndex);
-				}
-			}),
-		);
-	}
+	const results = await mapItems(
+		items.length,
+		itemWindow(this.getNode(), firstOptions),
+		async (itemIndex) => {
+			try {
+				return await runItem.call(this, method, itemIndex);
+			} catch (error) {
+				if (this.continueOnFail()) return [errorItem(error, itemIndex)];
+				throw withItemIndex(error, this.getNode(), itemIndex);
+			}
+		},
+	);
 	return [results.flat()];
+}
+
+/**
+ * Concurrent Requests items in flight (a sliding window). Batching, as before the option existed:
+ * batches of Items per Batch with Batch Interval between them; all items of a batch at once
+ * unless Concurrent Requests is also set, which then caps each batch.
+ */
+function itemWindow(node: INode, options: VerbOptions): ItemWindow {
+	const batch = options.batching?.batch;
+	if (!batch) return { concurrency: concurrencyFrom(node, options.concurrentRequests) };
+	const size = Math.max(1, Number(batch.batchSize ?? 50));
+	return {
+		concurrency:
+			options.concurrentRequests === undefined
+				? size
+				: concurrencyFrom(node, options.concurrentRequests),
+		batch: { size, intervalMs: Math.max(0, Number(batch.batchInterval ?? 1000)) },
+	};
 }
 
 async function runItem(

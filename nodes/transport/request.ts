@@ -12,8 +12,11 @@ import type {
 import {
 	type AlteryxConnection,
 	type AlteryxContext,
+	type CredentialRead,
 	findTokenFailure,
-	getConnection,
+	forgetCredential,
+	readCredential,
+	type TokenFailure,
 } from './authentication';
 import { errorChain } from './errorChain';
 import { alteryxApiError, type ErrorSubject } from './errors';
@@ -114,62 +117,74 @@ export async function alteryxApiRequest(
 	itemIndex = 0,
 ): Promise<AlteryxResponse> {
 	const node = this.getNode();
-	let connection: AlteryxConnection;
+	let credential: CredentialRead;
 	let url: URL;
 	try {
-		connection = await getConnection.call(this, itemIndex);
-		url = resolveEndpointUrl(connection.baseUrl.href, request.endpoint);
+		credential = await readCredential.call(this, itemIndex);
+		url = resolveEndpointUrl(credential.connection.baseUrl.href, request.endpoint);
 	} catch (error) {
 		throw asOperationError(node, error, itemIndex);
 	}
 
 	// n8n fetches a missing token outside the lease it renews tokens under, so parallel items of
 	// a credential's first use would each run a token exchange: the first goes ahead, the others
-	// wait for its answer and then use the token it stored.
-	let releaseFirstUse: (() => void) | undefined;
-	if (!connection.hasToken) {
-		const key = `${connection.credentialType}:${node.credentials?.[connection.credentialType]?.id ?? node.name}`;
+	// wait until it has a token (then use the one it stored) or gave up on getting one (then fail
+	// the same way without an exchange of their own).
+	let settleFirstUse: ((failure?: TokenFailure) => void) | undefined;
+	while (!credential.connection.hasToken && !settleFirstUse) {
+		const { credentialType } = credential.connection;
+		const key = `${credentialType}:${node.credentials?.[credentialType]?.id ?? node.name}`;
 		const firstUse = firstUses.get(key);
 		if (firstUse) {
-			await firstUse;
-			connection = await getConnection.call(this, itemIndex);
-		} else {
-			let release = () => {};
-			firstUses.set(
-				key,
-				new Promise<void>((resolve) => {
-					release = resolve;
-				}),
-			);
-			releaseFirstUse = () => {
-				firstUses.delete(key);
-				release();
-			};
+			const failure = await firstUse;
+			credential = await readCredential.call(this, itemIndex);
+			if (failure && !credential.connection.hasToken) {
+				throw connectionError(node, failure, url, itemIndex, 0, request.method);
+			}
+			continue;
 		}
+		let settle: (failure?: TokenFailure) => void = () => {};
+		firstUses.set(
+			key,
+			new Promise<TokenFailure | undefined>((resolve) => {
+				settle = resolve;
+			}),
+		);
+		settleFirstUse = (failure) => {
+			firstUses.delete(key);
+			settle(failure);
+		};
 	}
 	try {
-		return await sendWithRetries.call(this, connection, request, url, itemIndex, () => {
-			releaseFirstUse?.();
-			releaseFirstUse = undefined;
+		return await sendWithRetries.call(this, credential, request, url, itemIndex, (failure) => {
+			settleFirstUse?.(failure);
+			settleFirstUse = undefined;
 		});
 	} finally {
-		releaseFirstUse?.();
+		settleFirstUse?.();
 	}
 }
 
-/** Requests on a credential's first use, while its token exchange runs (key: type and id). */
-const firstUses = new Map<string, Promise<void>>();
+/**
+ * Requests on a credential's first use, while its token exchange runs (key: type and id); what
+ * they resolve to is the token failure the first request gave up with, if it did.
+ */
+const firstUses = new Map<string, Promise<TokenFailure | undefined>>();
 
 async function sendWithRetries(
 	this: AlteryxContext,
-	connection: AlteryxConnection,
+	credential: CredentialRead,
 	request: AlteryxRequest,
 	url: URL,
 	itemIndex: number,
-	/** Called once the first attempt is over (the token, if there was none, is then stored). */
-	onFirstAttempt: () => void,
+	/**
+	 * Called once the token, if there was none, is stored (an attempt was signed), or with the
+	 * token failure the request gives up with.
+	 */
+	onToken: (failure?: TokenFailure) => void,
 ): Promise<AlteryxResponse> {
 	const node = this.getNode();
+	const { connection } = credential;
 	const steering = Object.keys(request.headers ?? {}).find((name) =>
 		STEERING_HEADERS.has(name.trim().toLowerCase()),
 	);
@@ -245,20 +260,24 @@ async function sendWithRetries(
 	// A 401 means the server did not act, so this holds for a POST too.
 	let resentAfter401 = false;
 	for (;;) {
-		const attempt = await sendOnce.call(this, connection, options, {
+		const attempt = await sendOnce.call(this, credential, options, {
 			url,
 			timeoutMs,
 			sentTokens,
 			upload,
 			receive,
 		});
-		onFirstAttempt();
+		if (sentTokens.length > 0) onToken();
 		if (
 			attempt.kind === 'failedResponse' &&
 			attempt.response.statusCode === 401 &&
 			attempt.sentStream &&
 			!resentAfter401
 		) {
+			// n8n renewed the token without resending: the run's read of the credential is stale,
+			// and the resend must be signed with the renewed token.
+			forgetCredential.call(this, credential);
+			credential = await readCredential.call(this, itemIndex);
 			resentAfter401 = true;
 			continue;
 		}
@@ -328,6 +347,7 @@ async function sendWithRetries(
 			await waitBeforeRetry();
 			continue;
 		}
+		if (tokenError) onToken(tokenError);
 		throw connectionError(node, tokenError ?? attempt.error, url, itemIndex, retry, request.method);
 	}
 }
@@ -446,7 +466,7 @@ class FileNotStoredError extends Error {
  */
 async function sendOnce(
 	this: AlteryxContext,
-	connection: AlteryxConnection,
+	credential: CredentialRead,
 	options: IHttpRequestOptions,
 	attempt: {
 		url: URL;
@@ -460,6 +480,7 @@ async function sendOnce(
 	},
 ): Promise<Attempt> {
 	const { url, timeoutMs, sentTokens, upload, receive } = attempt;
+	const { connection } = credential;
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -482,9 +503,19 @@ async function sendOnce(
 			},
 		},
 	}) as typeof helpers;
+	const readStored = this.getCredentials.bind(this) as (...args: unknown[]) => Promise<unknown>;
 	const withDeadline = Object.create(this, {
 		getExecutionCancelSignal: { value: () => signal },
 		helpers: { value: recordingHelpers },
+		// n8n's OAuth2 support reads the credential for every request it signs: it gets the node
+		// run's read instead (a copy: n8n writes a new token into what it is given). A 401 still
+		// makes n8n look at the stored token, and renew it under its lease.
+		getCredentials: {
+			value: async (type: string, ...rest: unknown[]) =>
+				type === connection.credentialType
+					? { ...credential.data }
+					: await readStored(type, ...rest),
+		},
 	}) as AlteryxContext;
 	// A fresh copy each time: n8n's helpers add to the options they are given.
 	const sent: IHttpRequestOptions = {
@@ -503,11 +534,17 @@ async function sendOnce(
 	const sentStream = isByteStream(body);
 	let answer: ByteStream | undefined;
 	let answerFailed = false;
+	const storedToken = (credential.data.oauthTokenData as IDataObject | undefined)?.access_token;
+	// n8n stored a first or a renewed token: the node run reads the credential again.
+	const forgetIfStale = () => {
+		if (sentTokens.some((token) => token !== storedToken)) forgetCredential.call(this, credential);
+	};
 	try {
 		const response = (await untilAborted(
 			helpers.httpRequestWithAuthentication.call(withDeadline, connection.credentialType, sent),
 			signal,
 		)) as IN8nHttpFullResponse;
+		forgetIfStale();
 		const head: AlteryxResponse = {
 			statusCode: response.statusCode,
 			headers: (response.headers ?? {}) as IDataObject,
@@ -529,6 +566,7 @@ async function sendOnce(
 			sentStream,
 		};
 	} catch (error) {
+		forgetIfStale();
 		if (cancelSignal?.aborted) {
 			return { kind: 'error', error: new ExecutionCancelledError(), sentStream };
 		}

@@ -28,6 +28,12 @@ export interface OperationModule {
 	 * Continue On Fail, so operations only return what the item becomes.
 	 */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/**
+	 * For operations whose items must not overlap: items with the same key run one after
+	 * another, in item order; the others run concurrently (Concurrent Requests). An update that
+	 * reads a record and writes it back keys by the record's ID; undefined means no constraint.
+	 */
+	sequentialKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }
 
 /** One `<Resource>.resource.ts` file. */

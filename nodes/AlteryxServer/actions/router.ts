@@ -1,9 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { concurrencyFrom, mapItems } from '../../transport/concurrency';
 import { errorItem, withItemIndex } from '../../transport/items';
 import type { OperationModule } from './node.type';
 import { resources } from './registry';
+import { ITEM_PROCESSING } from './versionDescription';
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	const module = resources.find((candidate) => candidate.resource.value === resource);
@@ -13,9 +15,11 @@ export function findOperation(resource: string, operation: string): OperationMod
 }
 
 /**
- * Runs the chosen operation once per input item, in order. Every output item is paired with
- * the input item it came from; a failing item becomes an error item under Continue On Fail and
- * stops the node otherwise, with the item index in the error.
+ * Runs the chosen operation once per input item, up to Concurrent Requests items at a time
+ * (items of the same `sequentialKey` one after another). The output keeps the input order and
+ * every output item is paired with the input item it came from; a failing item becomes an error
+ * item under Continue On Fail and otherwise stops the node with the first failed item's error
+ * (in item order) and its index.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -28,21 +32,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of resource "${resource}" is not supported`,
 		);
 	}
+	const processing = this.getNodeParameter(ITEM_PROCESSING, 0, {}) as {
+		concurrentRequests?: unknown;
+	};
+	const sequentialKey = selected.sequentialKey;
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await selected.execute.call(this, itemIndex);
-			for (const result of results) {
-				returnData.push({ ...result, pairedItem: { item: itemIndex } });
+	const results = await mapItems(
+		items.length,
+		{
+			concurrency: concurrencyFrom(this.getNode(), processing.concurrentRequests),
+			keyOf: sequentialKey && ((itemIndex) => sequentialKey.call(this, itemIndex)),
+		},
+		async (itemIndex) => {
+			try {
+				const output = await selected.execute.call(this, itemIndex);
+				return output.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				if (this.continueOnFail()) return [errorItem(error, itemIndex)];
+				throw withItemIndex(error, this.getNode(), itemIndex);
 			}
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(error, itemIndex));
-				continue;
-			}
-			throw withItemIndex(error, this.getNode(), itemIndex);
-		}
-	}
-	return [returnData];
+		},
+	);
+	return [results.flat()];
 }

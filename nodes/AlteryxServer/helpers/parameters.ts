@@ -28,6 +28,18 @@ export function locatorValue(
 }
 
 /**
+ * The `sequentialKey` of an operation that reads a record and writes it back: items naming the
+ * same record (the locator's ID) run one after another, so none overwrites another's change;
+ * items for other records run concurrently.
+ */
+export function sameRecord(locator: string) {
+	return function sequentialKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+		const id = locatorValue.call(this, locator, itemIndex, { optional: true }).toLowerCase();
+		return id === '' ? undefined : `${locator}:${id}`;
+	};
+}
+
+/**
  * The ID in a collection option that is a resource locator (Additional Fields, Update Fields,
  * Filters). getNodeParameter on the whole collection returns the locator as it is stored,
  * `{ __rl: true, mode, value }`; an expression may give a plain string instead. Undefined when

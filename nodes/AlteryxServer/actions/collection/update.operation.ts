@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
-import { idInCollection, locatorValue } from '../../helpers/parameters';
+import { idInCollection, locatorValue, sameRecord } from '../../helpers/parameters';
 import { updateByMerge } from '../../helpers/update';
 import { collectionLocator, userLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -80,3 +80,6 @@ export async function execute(
 	);
 	return jsonToItems(updated);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('collectionId');

@@ -6,6 +6,7 @@ import { checkConnectionContract, connectionUpsertContract, dcmRoutes } from '..
 import { userLocator } from '../common.descriptions';
 import { connectionContractFields } from '../dcm.descriptions';
 import type { OperationRoute } from '../node.type';
+import { sameRecord } from '../../helpers/parameters';
 
 export const route: OperationRoute = {
 	method: 'POST',
@@ -46,3 +47,6 @@ export async function execute(
 	const connection = await requestRouteJson.call(this, route, { body: contract }, itemIndex);
 	return jsonToItems(connection);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('connectionId');

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson, withoutUndefined } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
+import { locatorValue, sameRecord } from '../../helpers/parameters';
 import { dcmConnectionReferenceLocator, dcmHandlingRuleLocator } from '../dcm.descriptions';
 import type { OperationRoute } from '../node.type';
 import { route as getRoute } from './getRule.operation';
@@ -102,3 +102,6 @@ export async function execute(
 	const saved = await requestRouteJson.call(this, route, { body: contract }, itemIndex);
 	return jsonToItems(saved);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('ruleId');

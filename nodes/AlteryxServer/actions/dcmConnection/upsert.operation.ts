@@ -5,6 +5,7 @@ import { jsonToItems, requestRouteJson } from '../../helpers/api';
 import { checkConnectionContract, connectionUpsertContract, dcmRoutes } from '../../helpers/dcm';
 import { connectionContractFields } from '../dcm.descriptions';
 import type { OperationRoute } from '../node.type';
+import { sameRecord } from '../../helpers/parameters';
 
 export const route: OperationRoute = {
 	method: 'POST',
@@ -28,3 +29,6 @@ export async function execute(
 	const connection = await requestRouteJson.call(this, route, { body: contract }, itemIndex);
 	return jsonToItems(connection);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('connectionId');

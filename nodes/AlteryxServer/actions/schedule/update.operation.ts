@@ -12,6 +12,7 @@ import type { OperationRoute } from '../node.type';
 import { route as getRoute } from './get.operation';
 import { readIteration } from './iteration';
 import { readScheduleUpdate, scheduleUpdateProperties } from './updateFields';
+import { sameRecord } from '../../helpers/parameters';
 
 export const route: OperationRoute = {
 	method: 'PUT',
@@ -88,3 +89,6 @@ export async function execute(
 	);
 	return jsonToItems(updated);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('scheduleId');

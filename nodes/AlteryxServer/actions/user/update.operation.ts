@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
+import { locatorValue, sameRecord } from '../../helpers/parameters';
 import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import { userLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -85,3 +85,6 @@ export async function execute(
 	);
 	return jsonToItems(updated);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('userId');

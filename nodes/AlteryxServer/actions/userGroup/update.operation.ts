@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
+import { locatorValue, sameRecord } from '../../helpers/parameters';
 import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import { userGroupLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -78,3 +78,6 @@ export async function execute(
 	const group = await requestRouteJson.call(this, getRoute, { path: { userGroupId } }, itemIndex);
 	return jsonToItems(group);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('userGroupId');

@@ -260,3 +260,14 @@ export async function execute(
 	}
 	return [binary ? { json, binary } : { json }];
 }
+
+/**
+ * Run and Wait takes its items one after another, as before Concurrent Requests: jobs started
+ * together wait in the server's queue for the same workers, and that wait would count against
+ * each item's Timeout. Run without waiting only queues the job: those items run concurrently.
+ */
+export function sequentialKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return this.getNodeParameter('waitForCompletion', itemIndex, true) === false
+		? undefined
+		: 'runAndWait';
+}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, withoutUndefined } from '../../helpers/api';
-import { locatorValue, toStringList } from '../../helpers/parameters';
+import { locatorValue, sameRecord, toStringList } from '../../helpers/parameters';
 import { requireSomeFields, updateByMerge } from '../../helpers/update';
 import {
 	executionModeOptions,
@@ -215,3 +215,6 @@ export async function execute(
 	);
 	return jsonToItems(updated);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('workflowId');

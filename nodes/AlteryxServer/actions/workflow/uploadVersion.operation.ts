@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { locatorValue } from '../../helpers/parameters';
+import { locatorValue, sameRecord } from '../../helpers/parameters';
 import { buildPackageForm } from '../../helpers/upload';
 import {
 	binaryPropertyName,
@@ -191,3 +191,6 @@ export async function execute(
 	);
 	return jsonToItems(workflow);
 }
+
+/** Read, then written back: items for the same record one after another. */
+export const sequentialKey = sameRecord('workflowId');
