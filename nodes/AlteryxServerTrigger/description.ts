@@ -2,24 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../transport/authentication';
 import { DEFAULT_MAX_EVENTS } from './helpers/settings';
-
-/** The V1 output formats Alteryx can convert an output to (as in Workflow → Run). */
-const outputFormatOptions = [
-	'Csv',
-	'Dbf',
-	'Docx',
-	'Html',
-	'Kml',
-	'Mif',
-	'Pdf',
-	'Raw',
-	'Shp',
-	'Tab',
-	'Tde',
-	'Xlsx',
-	'Yxdb',
-	'Zip',
-].map((format) => ({ name: format, value: format }));
+import { outputFormatOptions } from '../AlteryxServer/helpers/outputFormats';
 
 const jobFinished = { show: { event: ['jobFinished'] } };
 

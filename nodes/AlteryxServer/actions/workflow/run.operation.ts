@@ -19,30 +19,13 @@ import {
 import { locatorValue, toAppValues } from '../../helpers/parameters';
 import { appQuestionsField, priorityOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
+import { outputFormatOptions } from '../../helpers/outputFormats';
 
 export const route: OperationRoute = {
 	method: 'POST',
 	path: '/v3/workflows/{workflowId}/jobs',
 	operationId: 'Workflows_Enqueue',
 };
-
-/** The V1 output formats Alteryx can convert an output to (reference §5). */
-const outputFormatOptions = [
-	'Csv',
-	'Dbf',
-	'Docx',
-	'Html',
-	'Kml',
-	'Mif',
-	'Pdf',
-	'Raw',
-	'Shp',
-	'Tab',
-	'Tde',
-	'Xlsx',
-	'Yxdb',
-	'Zip',
-].map((format) => ({ name: format, value: format }));
 
 const properties: INodeProperties[] = [
 	workflowLocator({ description: 'The workflow or analytic app to run' }),
