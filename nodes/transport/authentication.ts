@@ -114,14 +114,6 @@ export function chosenCredentialType(this: AlteryxContext, itemIndex = 0): strin
 	return credentialType;
 }
 
-/** The chosen credential, read and normalised. Throws InvalidAddressError for a bad address. */
-export async function getConnection(
-	this: AlteryxContext,
-	itemIndex = 0,
-): Promise<AlteryxConnection> {
-	return (await readCredential.call(this, itemIndex)).connection;
-}
-
 /** A credential as one node run read it: the connection and the decrypted data it came from. */
 export interface CredentialRead {
 	connection: AlteryxConnection;

@@ -42,7 +42,6 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		this.credentialTypes = credentialTypes;
 		/** id → { type, data }: what n8n keeps encrypted in its database. */
 		this.store = new Map();
-		this.preAuthenticationCalls = 0;
 	}
 
 	setCredentials(id, type, data) {
@@ -85,7 +84,6 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
-		this.preAuthenticationCalls++;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredentials = node.credentials?.[typeName];
