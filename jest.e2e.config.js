@@ -9,7 +9,9 @@ module.exports = {
 	testPathIgnorePatterns: [
 		'/node_modules/',
 		...(process.env.E2E_CREDENTIAL_DESIGNS === 'true' ? [] : ['/13-credential-designs\\.']),
-		...(process.env.E2E_QUEUE_MODE === 'false' ? ['/15-queue-mode\\.'] : []),
+		...(process.env.E2E_QUEUE_MODE === 'false'
+			? ['/15-queue-mode\\.', '/19-trigger-queue-mode\\.']
+			: []),
 	],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/'],
 	globalSetup: '<rootDir>/test/e2e/global-setup.js',

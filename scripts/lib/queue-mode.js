@@ -496,6 +496,7 @@ async function startQueueCluster(opts) {
 			QUEUE_BULL_REDIS_PORT: String(redis.port),
 			// Postgres 15 works; n8n only warns that it wants 16 or later.
 			N8N_LOG_LEVEL: 'info',
+			...opts.env,
 		};
 		const names = [
 			'main',
@@ -654,14 +655,20 @@ function writeOrder(writes, credentialId, tracker) {
 	};
 }
 
-function workerStarts(worker) {
+// The executions a worker started, from its log: [{ at (ms), executionId }].
+function workerExecutions(worker) {
 	return n8nLib
 		.parseLogLines(fs.readFileSync(worker.logFile, 'utf8'))
 		.filter(
 			(l) => typeof l.message === 'string' && l.message.startsWith('Worker started execution'),
 		)
-		.map((l) => Date.parse((l.metadata && l.metadata.timestamp) || l.timestamp));
+		.map((l) => ({
+			at: Date.parse((l.metadata && l.metadata.timestamp) || l.timestamp),
+			executionId: String((l.metadata && l.metadata.executionId) || l.message.split(' ')[3]),
+		}));
 }
+
+const workerStarts = (worker) => workerExecutions(worker).map((e) => e.at);
 
 // Where an API secret shows up in the cluster's logs or in the executions stored in Postgres (plain,
 // base64, URL-encoded, or inside the Basic header of the token request).
@@ -912,6 +919,8 @@ module.exports = {
 	credentialWrites,
 	trackTokens,
 	writeOrder,
+	workerExecutions,
+	secretLeaks,
 	webhookWorkflow,
 	runQueueScenario,
 };

@@ -5,10 +5,9 @@
 // execution posts its items to a collector in this test. n8n is restarted in between: nothing is
 // lost, nothing comes twice.
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 const h = require('./helpers');
-const { sleep } = require('../../scripts/lib/n8n');
+const t = require('./trigger-fixtures');
 
 const WORKFLOW_ID = 'e2eAlteryxTrigger1';
 const EXAMPLE_FILE = path.resolve(__dirname, '..', '..', 'examples', 'job-failed-to-slack.json');
@@ -17,38 +16,9 @@ const { inventorySync, dailySalesEtl } = require('../emulator').SEED_IDS.workflo
 let suite;
 let collector;
 /** What the test workflow's executions posted: { executionId, id, result, workflowName }. */
-const received = [];
+let received = [];
 /** What the example's executions posted: { source: 'example', executionId, jobId, text, channel }. */
-const fromExample = [];
-
-function startCollector() {
-	return new Promise((resolve) => {
-		const server = http.createServer((req, res) => {
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => {
-				let entry;
-				try {
-					entry = JSON.parse(body);
-				} catch {
-					entry = { unparsed: body };
-				}
-				(entry.source === 'example' ? fromExample : received).push(entry);
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end('{}');
-			});
-		});
-		server.listen(0, '127.0.0.1', () => resolve(server));
-	});
-}
-
-// Every 5 seconds: one cron a minute per 5-second mark.
-const pollTimes = {
-	item: Array.from({ length: 12 }, (_, i) => ({
-		mode: 'custom',
-		cronExpression: `${i * 5} * * * * *`,
-	})),
-};
+let fromExample = [];
 
 /**
  * The example "job failed → Slack" as it is, with the demo credential renamed to this suite's,
@@ -62,7 +32,7 @@ function exampleWorkflow(cred, collectorUrl) {
 			node.credentials = { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
 	}
 	const trigger = wf.nodes.find((node) => node.type === `${h.NODE_PREFIX}alteryxServerTrigger`);
-	trigger.parameters.pollTimes = pollTimes;
+	trigger.parameters.pollTimes = t.pollTimes;
 	wf.nodes.push({
 		id: '00000000-0000-4000-8000-00000000b001',
 		name: 'Tell the collector',
@@ -87,85 +57,28 @@ function exampleWorkflow(cred, collectorUrl) {
 	return wf;
 }
 
-function triggerWorkflow(cred, collectorUrl) {
-	const trigger = {
-		id: '00000000-0000-4000-8000-00000000a001',
-		name: 'When an Alteryx job fails',
-		type: `${h.NODE_PREFIX}alteryxServerTrigger`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { pollTimes, event: 'jobFinished', results: ['Error'], watch: 'all', options: {} },
-		credentials: { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } },
-	};
-	const post = {
-		id: '00000000-0000-4000-8000-00000000a002',
-		name: 'Tell the collector',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [240, 0],
-		parameters: {
-			method: 'POST',
-			url: collectorUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody:
-				'={{ JSON.stringify({ executionId: $execution.id, id: $json.id, result: $json.result, workflowName: $json.workflowName, messages: ($json.messages || []).length }) }}',
-			options: {},
-		},
-	};
-	return {
-		id: WORKFLOW_ID,
-		name: 'Trigger e2e: failed jobs',
-		nodes: [trigger, post],
-		connections: {
-			[trigger.name]: { main: [[{ node: post.name, type: 'main', index: 0 }]] },
-		},
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
-/**
- * First polls: a trigger set to find jobs automatically asks GET v3/jobs once with limit=1 to
- * learn whether the user is a Curator.
- */
-const firstPolls = () =>
-	suite.emulator.requests.filter(
-		(entry) => entry.path === '/webapi/v3/jobs' && entry.query.limit === '1',
-	).length;
-
-/** Polls of the trigger seen by the emulator (its job list requests). */
-const jobListRequests = () =>
-	suite.emulator.requests.filter((entry) => entry.path === '/webapi/v3/jobs').length;
-
-async function waitFor(condition, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (condition()) return;
-		await sleep(250);
-	}
-	throw new Error(`timed out waiting for ${what}; received ${JSON.stringify(received)}`);
-}
-
-/** Waits until the trigger has polled `count` more times. */
-async function polls(count) {
-	const target = jobListRequests() + count;
-	await waitFor(() => jobListRequests() >= target, `${count} more polls`);
-}
+const firstPolls = () => t.firstPolls(suite.emulator);
+const polls = (count) => t.polls(suite.emulator, count);
+const waitFor = (condition, what) =>
+	t.waitFor(condition, what, { detail: () => `received ${JSON.stringify(received)}` });
 
 beforeAll(async () => {
 	suite = await h.startSuite('trigger');
-	collector = await startCollector();
-	const url = `http://127.0.0.1:${collector.address().port}/collect`;
+	collector = await t.startCollector((entry) => (entry.source === 'example' ? 'example' : null));
+	received = collector.list('received');
+	fromExample = collector.list('example');
+	const url = collector.url;
 	const example = exampleWorkflow(suite.credentials[0], url);
-	await suite.n8n.importWorkflow([triggerWorkflow(suite.credentials[0], url), example]);
+	await suite.n8n.importWorkflow([
+		t.failedJobsWorkflow(WORKFLOW_ID, suite.credentials[0], url),
+		example,
+	]);
 	await suite.n8n.publishWorkflow(WORKFLOW_ID);
 	await suite.n8n.publishWorkflow(example.id);
 });
 
 afterAll(async () => {
-	if (collector) await new Promise((resolve) => collector.close(resolve));
+	if (collector) await collector.close();
 	if (suite) await suite.teardown();
 });
 
