@@ -1,6 +1,7 @@
 'use strict';
 // Issue case 1: Authenticate → GET v3/workflows, through n8n's own credential machinery.
 const h = require('./helpers');
+const { scanPackage } = require('../../scripts/lib/package-checks');
 
 let suite;
 beforeAll(async () => {
@@ -16,6 +17,14 @@ test('the packed package holds every node and credential listed in package.json'
 	for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes])
 		expect(state.packageFiles).toContain(file);
 });
+
+// What n8n's verification scans in the published tarball: its .js files and package.json, with
+// n8n's community rules (scripts/lib/package-checks.js; the source is scanned by npm run lint).
+test("n8n's scanner passes on the packed tarball's files", async () => {
+	const result = await scanPackage(h.loadState().packageDir, 'packed');
+	expect(result.details).toBe('');
+	expect(result.passed).toBe(true);
+}, 300_000);
 
 test('n8n loads the packed pack and runs Authenticate then GET v3/workflows', async () => {
 	const cred = suite.credentials[0];
