@@ -163,7 +163,7 @@ test('Update is GET → merge → PUT: changing one field of a user and of a wor
 	]);
 });
 
-test("the editor's resource-locator search (searchWorkflows, searchUsers) and question dropdown return the seeded records; a 'From List' value runs", async () => {
+test("the editor's resource-locator search (searchWorkflows, searchUsers) and question dropdown return the seeded records; a 'From List' value and a 'By URL' value run", async () => {
 	const cred = suite.credentials[0];
 	const started = await suite.n8n.start();
 	let searched;
@@ -191,9 +191,19 @@ test("the editor's resource-locator search (searchWorkflows, searchUsers) and qu
 		};
 
 		searched = await locate('searchWorkflows', 'workflowId', runParameters, 'sales');
+		// Each result links to its page in the Gallery beside the credential's Web API address.
+		const gallery = suite.emulator.webApiUrl.replace(/webapi\/$/, 'gallery/');
 		expect(searched).toEqual([
-			{ name: 'Daily Sales ETL', value: SEED_IDS.workflows.dailySalesEtl },
-			{ name: 'Sales Forecast', value: SEED_IDS.workflows.salesForecast },
+			{
+				name: 'Daily Sales ETL',
+				value: SEED_IDS.workflows.dailySalesEtl,
+				url: `${gallery}app/Daily-Sales-ETL/${SEED_IDS.workflows.dailySalesEtl}`,
+			},
+			{
+				name: 'Sales Forecast',
+				value: SEED_IDS.workflows.salesForecast,
+				url: `${gallery}app/Sales-Forecast/${SEED_IDS.workflows.salesForecast}`,
+			},
 		]);
 		// The filter went to the server as ?name=sales.
 		expect(
@@ -254,6 +264,30 @@ test("the editor's resource-locator search (searchWorkflows, searchUsers) and qu
 	]);
 	const res = h.expectOk(await suite.run(wf));
 	expect(res.json('Get Questions').map((q) => q.name)).toEqual(['Region', 'Year']);
+
+	// Switched to By URL, the editor keeps the picked result's link as the value (its
+	// cachedResultUrl); n8n extracts the id with the mode's regex. An older Gallery's #! address
+	// of the same workflow works too.
+	const byUrl = h.chain('e2eServerUrlValue', 'e2e: Alteryx Server node, locator by URL', [
+		server('By Link', {
+			resource: 'workflow',
+			operation: 'getQuestions',
+			workflowId: { __rl: true, mode: 'url', value: picked.url },
+		}),
+		server('By Older Link', {
+			resource: 'workflow',
+			operation: 'get',
+			workflowId: {
+				__rl: true,
+				mode: 'url',
+				value: `http://alteryx.example.com/gallery/#!app/Sales-Forecast/${picked.value}`,
+			},
+		}),
+	]);
+	const urlRun = h.expectOk(await suite.run(byUrl));
+	expect(urlRun.json('By Link').map((q) => q.name)).toEqual(['Region', 'Year']);
+	// (It runs once per item of the node before it.)
+	expect([...new Set(urlRun.json('By Older Link').map((w) => w.id))]).toEqual([picked.value]);
 });
 
 h.secretTest(() => suite);

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
+import { workflowUrl } from '../helpers/galleryUrls';
+
 export interface LocatorOptions {
 	/** Parameter name; defaults to '<kind>Id' (workflowId, userId, …). */
 	name?: string;
@@ -18,10 +20,17 @@ export interface LocatorKind {
 	listPlaceholder?: string;
 	/** Checks of the By ID mode, for ids with a fixed format (the GUIDs of DCM). */
 	idValidation?: INodePropertyMode['validation'];
+	/**
+	 * A "By URL" mode, for objects with a page in the Gallery (helpers/galleryUrls.ts): the
+	 * pattern whose one group is the id (n8n's extractValue), the message when a URL does not
+	 * match, a placeholder. Saved values name their mode ('list', 'url', 'id'), so modes are only
+	 * ever added, never renamed.
+	 */
+	urlMode?: { pattern: string; errorMessage: string; placeholder: string };
 }
 
 /**
- * A "From List / By ID" picker. Ids are not validated by pattern: Alteryx uses 24-hex ids for
+ * A "From List / By URL / By ID" picker (By URL only where the kind has one). Ids are not validated by pattern: Alteryx uses 24-hex ids for
  * most assets, but Active Directory SIDs stand in for users on Windows-authenticated servers.
  */
 export function locator(kind: LocatorKind, options: LocatorOptions): INodeProperties {
@@ -42,6 +51,27 @@ export function locator(kind: LocatorKind, options: LocatorOptions): INodeProper
 					`Select a ${kind.displayName.replace(/ ID$/, '').toLowerCase()}...`,
 				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
 			},
+			...(kind.urlMode
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: kind.urlMode.placeholder,
+							extractValue: { type: 'regex' as const, regex: kind.urlMode.pattern },
+							validation: [
+								{
+									type: 'regex' as const,
+									// n8n anchors it (^…$); spaces around a pasted address are forgiven.
+									properties: {
+										regex: `\\s*${kind.urlMode.pattern}\\s*`,
+										errorMessage: kind.urlMode.errorMessage,
+									},
+								},
+							],
+						},
+					]
+				: []),
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -61,6 +91,7 @@ export const workflowLocator = (options: LocatorOptions = {}) =>
 			description: 'The workflow (or analytic app) to use, picked by name or given by its ID',
 			searchListMethod: 'searchWorkflows',
 			idPlaceholder: 'e.g. 66ebd18d3d62000400000001',
+			urlMode: workflowUrl,
 		},
 		options,
 	);

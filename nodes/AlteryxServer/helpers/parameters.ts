@@ -1,9 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyRegexValidation,
+} from 'n8n-workflow';
 
 import type { PagingSettings } from '../../transport/pagination';
 // Read at call time only: the registry imports the operations, which import this file.
 import { resources } from '../actions/registry';
+import {
+	UrlWithoutIdError,
+	urlWithoutIdMessage,
+	WORKFLOW_URL_ERROR,
+	workflowIdFromUrl,
+} from './galleryUrls';
 
 /**
  * The id behind a resource locator (picked from the list or typed), trimmed. Empty is an error
@@ -15,7 +26,12 @@ export function locatorValue(
 	itemIndex: number,
 	{ optional = false } = {},
 ): string {
-	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	let raw: unknown;
+	try {
+		raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	} catch (error) {
+		throw urlWithoutId.call(this, name, itemIndex) ?? error;
+	}
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (value === '' && !optional) {
 		const label = fieldLabel.call(this, name, itemIndex);
@@ -25,6 +41,35 @@ export function locatorValue(
 		});
 	}
 	return value;
+}
+
+/**
+ * The error for a "By URL" value that n8n's extractValue found no id in, with the mode's own
+ * explanation of what a URL must look like; undefined when the locator is in another mode.
+ */
+function urlWithoutId(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): NodeOperationError | undefined {
+	const stored = this.getNodeParameter(name, itemIndex, '', { extractValue: false }) as unknown;
+	if (!isLocatorValue(stored) || stored.mode !== 'url') return undefined;
+	const property = locatorProperty.call(this, name, itemIndex);
+	const mode = property?.modes?.find((candidate) => candidate.name === 'url');
+	const rule = mode?.validation?.find(
+		(check): check is INodePropertyRegexValidation =>
+			typeof check === 'object' && check.type === 'regex',
+	);
+	const { message, description } = urlWithoutIdMessage(
+		property?.displayName ?? name,
+		String(stored.value ?? '').trim(),
+		rule?.properties.errorMessage ?? 'Copy the address of its page in the Gallery',
+	);
+	return new NodeOperationError(this.getNode(), message, { description, itemIndex });
+}
+
+function isLocatorValue(value: unknown): value is { mode?: unknown; value?: unknown } {
+	return value !== null && typeof value === 'object' && 'mode' in value;
 }
 
 /**
@@ -52,7 +97,15 @@ export function idInCollection(collection: IDataObject, name: string): string | 
 		raw !== null && typeof raw === 'object' && 'value' in (raw as IDataObject)
 			? (raw as IDataObject).value
 			: raw;
-	return value === undefined || value === null ? '' : String(value).trim();
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	// n8n extracts no value here, so a "By URL" value is read as its mode reads it (only the
+	// workflow pickers have that mode).
+	if (isLocatorValue(raw) && raw.mode === 'url' && text !== '') {
+		const id = workflowIdFromUrl(text);
+		if (id === undefined) throw new UrlWithoutIdError('Workflow', text, WORKFLOW_URL_ERROR);
+		return id;
+	}
+	return text;
 }
 
 /** Return All / Limit, the n8n convention for Get Many operations. */
@@ -182,14 +235,22 @@ export function formBoolean(value: unknown): string {
 
 /** The field's label as the editor shows it for this resource and operation ("Collection"). */
 function fieldLabel(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	return locatorProperty.call(this, name, itemIndex)?.displayName ?? name;
+}
+
+/** The description of a top-level parameter of the chosen operation. */
+function locatorProperty(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): INodeProperties | undefined {
 	const resource = this.getNodeParameter('resource', itemIndex, '') as string;
 	const operation = this.getNodeParameter('operation', itemIndex, '') as string;
-	const property = resources
+	return resources
 		.find((module) => module.resource.value === resource)
 		?.description.find(
 			(candidate) =>
 				candidate.name === name &&
 				(candidate.displayOptions?.show?.operation ?? [operation]).includes(operation),
 		);
-	return property?.displayName ?? name;
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { readCredential } from '../../transport/authentication';
 import { requestRouteJson } from '../helpers/api';
+import { galleryAddress, workflowPageUrl } from '../helpers/galleryUrls';
 import type { OperationRoute } from '../actions/node.type';
 import { listRoutes } from './routes';
 import { recordsToSearchResults, userLabel } from './searchResults';
@@ -25,11 +27,27 @@ export async function searchWorkflows(
 ): Promise<INodeListSearchResult> {
 	// The server filters by name itself, which keeps the answer small on big galleries.
 	const records = await listOf.call(this, listRoutes.workflows, filter ? { name: filter } : {});
-	return recordsToSearchResults(
+	const result = recordsToSearchResults(
 		records,
 		(workflow) => String(workflow.name ?? workflow.id),
 		undefined,
 	);
+	// Each result links to its Gallery page (n8n shows an "open" link beside it).
+	const gallery = await galleryOf.call(this);
+	if (gallery) {
+		for (const item of result.results) {
+			const url = workflowPageUrl(gallery, String(item.value), item.name);
+			if (url) item.url = url;
+		}
+	}
+	return result;
+}
+
+/** The Gallery beside the credential's Web API address (helpers/galleryUrls.ts), if known. */
+async function galleryOf(this: ILoadOptionsFunctions): Promise<string | undefined> {
+	// Read once per run: the list request has just read it.
+	const { connection } = await readCredential.call(this);
+	return galleryAddress(connection.baseUrl);
 }
 
 export async function searchUsers(

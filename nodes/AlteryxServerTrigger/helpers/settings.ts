@@ -1,6 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
+import {
+	urlWithoutIdMessage,
+	WORKFLOW_URL_ERROR,
+	workflowIdFromUrl,
+} from '../../AlteryxServer/helpers/galleryUrls';
 import { fingerprint } from './state';
 
 export type TriggerEventName =
@@ -39,7 +44,13 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 		event === 'workflowPublished' ? 'all' : (this.getNodeParameter('watch', 'all') as string);
 	const workflowIds =
 		watch === 'selected'
-			? [...new Set(idList(this.getNodeParameter('workflowIds', [])))].sort()
+			? [
+					...new Set(
+						idList(this.getNodeParameter('workflowIds', [])).map((entry) =>
+							watchedWorkflowId(node, entry),
+						),
+					),
+				].sort()
 			: [];
 	if (watch === 'selected' && workflowIds.length === 0) {
 		throw new NodeOperationError(node, 'Pick at least one workflow to watch', {
@@ -113,6 +124,18 @@ function includeEventsFrom(context: IPollFunctions, options: IDataObject): numbe
 }
 
 /** Workflow ids from the picker (a list) or an expression (a list, or ids separated by commas). */
+/**
+ * A watched workflow given by the address of its Gallery page (an expression may give those) is
+ * watched by the id in it, as the Alteryx Server node's By URL mode reads it.
+ */
+function watchedWorkflowId(node: INode, entry: string): string {
+	if (!/^https?:\/\//i.test(entry)) return entry;
+	const id = workflowIdFromUrl(entry);
+	if (id !== undefined) return id;
+	const { message, description } = urlWithoutIdMessage('workflow', entry, WORKFLOW_URL_ERROR);
+	throw new NodeOperationError(node, message, { description });
+}
+
 function idList(value: unknown): string[] {
 	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return values.map((element) => String(element).trim()).filter(Boolean);

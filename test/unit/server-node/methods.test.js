@@ -28,9 +28,10 @@ describe('listSearch', () => {
 			'Sales Forecast',
 		]);
 		const sales = await methods.listSearch('searchWorkflows', 'sales');
+		// Each with a link to its Gallery page (by-url.test.js).
 		expect(sales.results).toEqual([
-			{ name: 'Daily Sales ETL', value: workflows.dailySalesEtl },
-			{ name: 'Sales Forecast', value: workflows.salesForecast },
+			{ name: 'Daily Sales ETL', value: workflows.dailySalesEtl, url: expect.any(String) },
+			{ name: 'Sales Forecast', value: workflows.salesForecast, url: expect.any(String) },
 		]);
 		expect(env.emulator.requests.some((entry) => entry.query.name === 'sales')).toBe(true);
 	});

@@ -28,6 +28,46 @@ test.each([
 	expect(trigger.liveState()).toBeUndefined();
 });
 
+describe('Workflows to Watch given as Gallery addresses (by an expression)', () => {
+	const id = '66ebd18d3d62000400000002';
+
+	test('are watched by the id in them (no request names the address)', async () => {
+		const trigger = env.trigger({
+			event: 'jobFinished',
+			results: ['Error'],
+			watch: 'selected',
+			workflowIds: [
+				`${env.emulator.url}/gallery/app/Daily-Sales-ETL/${id}`,
+				`http://alteryx.example.com/gallery/#!app/Daily-Sales-ETL/${id}`,
+				id,
+			],
+			options: { jobSource: 'workflows' },
+		});
+		const from = env.emulator.requests.length;
+		await trigger.poll();
+		const listed = env
+			.callsSince(from)
+			.filter((call) => /^GET \/v3\/workflows\/.*\/jobs/.test(call));
+		expect(listed.length).toBeGreaterThan(0);
+		expect(listed.every((call) => call.startsWith(`GET /v3/workflows/${id}/jobs`))).toBe(true);
+	});
+
+	test('an address without an id is refused before anything is sent', async () => {
+		const trigger = env.trigger({
+			event: 'jobFinished',
+			results: ['Error'],
+			watch: 'selected',
+			workflowIds: ['https://alteryx.example.com/gallery/'],
+		});
+		const from = env.emulator.requests.length;
+		await expect(trigger.poll()).rejects.toMatchObject({
+			message: 'The workflow URL "https://alteryx.example.com/gallery/" has no ID in it',
+			description: expect.stringContaining('/gallery/app/'),
+		});
+		expect(env.callsSince(from)).toEqual([]);
+	});
+});
+
 test('a Curator-only job list refused to a forced choice is explained in Alteryx terms', async () => {
 	const trigger = env.trigger(
 		{
