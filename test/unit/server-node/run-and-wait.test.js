@@ -45,7 +45,7 @@ describe('Run and Wait: success', () => {
 		expect(timing.startedAt === null || timing.startedAt <= timing.finishedAt).toBe(true);
 		// Tenths of a second, more than nothing (the job was polled twice), within the Timeout: no
 		// tighter bound, a loaded machine stretches or shrinks the rounding.
-		expect(Number.isInteger(Math.round(timing.secondsWaited * 10))).toBe(true);
+		expect(Math.round(timing.secondsWaited * 10) / 10).toBe(timing.secondsWaited);
 		expect(timing.secondsWaited).toBeGreaterThan(0);
 		expect(timing.secondsWaited).toBeLessThanOrEqual(20);
 		expect(timing.polls).toBeGreaterThanOrEqual(2);
