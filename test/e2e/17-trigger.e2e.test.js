@@ -33,22 +33,14 @@ function exampleWorkflow(cred, collectorUrl) {
 	}
 	const trigger = wf.nodes.find((node) => node.type === `${h.NODE_PREFIX}alteryxServerTrigger`);
 	trigger.parameters.pollTimes = t.pollTimes;
-	wf.nodes.push({
-		id: '00000000-0000-4000-8000-00000000b001',
-		name: 'Tell the collector',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [480, 300],
-		parameters: {
-			method: 'POST',
-			url: collectorUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody:
-				'={{ JSON.stringify({ source: "example", executionId: $execution.id, jobId: $json.jobId, text: $json.text, channel: $json.channel }) }}',
-			options: {},
-		},
-	});
+	wf.nodes.push(
+		t.collectorNode(
+			'00000000-0000-4000-8000-00000000b001',
+			[480, 300],
+			collectorUrl,
+			'={{ JSON.stringify({ source: "example", executionId: $execution.id, jobId: $json.jobId, text: $json.text, channel: $json.channel }) }}',
+		),
+	);
 	wf.connections['Compose the message'].main[0].push({
 		node: 'Tell the collector',
 		type: 'main',

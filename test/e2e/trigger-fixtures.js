@@ -51,6 +51,25 @@ const pollTimes = {
 	})),
 };
 
+/** An HTTP Request node "Tell the collector" that posts `jsonBody` (an expression) to the collector. */
+function collectorNode(id, position, collectorUrl, jsonBody) {
+	return {
+		id,
+		name: 'Tell the collector',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			method: 'POST',
+			url: collectorUrl,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options: {},
+		},
+	};
+}
+
 /**
  * An active-ready workflow: the trigger on failed jobs of every workflow, polling every 5 seconds,
  * and an HTTP Request node posting { executionId, id, result, workflowName, messages } of each item
@@ -66,22 +85,12 @@ function failedJobsWorkflow(id, cred, collectorUrl) {
 		parameters: { pollTimes, event: 'jobFinished', results: ['Error'], watch: 'all', options: {} },
 		credentials: { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } },
 	};
-	const post = {
-		id: '00000000-0000-4000-8000-00000000a002',
-		name: 'Tell the collector',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [240, 0],
-		parameters: {
-			method: 'POST',
-			url: collectorUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody:
-				'={{ JSON.stringify({ executionId: $execution.id, id: $json.id, result: $json.result, workflowName: $json.workflowName, messages: ($json.messages || []).length }) }}',
-			options: {},
-		},
-	};
+	const post = collectorNode(
+		'00000000-0000-4000-8000-00000000a002',
+		[240, 0],
+		collectorUrl,
+		'={{ JSON.stringify({ executionId: $execution.id, id: $json.id, result: $json.result, workflowName: $json.workflowName, messages: ($json.messages || []).length }) }}',
+	);
 	return {
 		id,
 		name: 'Trigger e2e: failed jobs',
@@ -127,6 +136,7 @@ module.exports = {
 	NODE_PREFIX,
 	startCollector,
 	pollTimes,
+	collectorNode,
 	failedJobsWorkflow,
 	jobListRequests,
 	firstPolls,
