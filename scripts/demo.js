@@ -13,7 +13,7 @@ const { spawn } = require('child_process');
 const toolchain = require('./lib/toolchain');
 const n8nLib = require('./lib/n8n');
 const demoRuns = require('./lib/demo-runs');
-const { createProgress } = require('./lib/progress');
+const { createProgress, formatDuration } = require('./lib/progress');
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -96,9 +96,9 @@ async function main() {
 		const prepared = (async () => {
 			const n8n = await toolchain.ensureN8nAsync(undefined, progress);
 			if (!fs.existsSync(path.join(n8n.dir, 'user-folder-template', '.ready'))) {
-				await progress.run("preparing n8n's empty database (first run only)", () =>
-					n8nLib.ensureTemplateAsync(n8n),
-				);
+				await progress.run("preparing n8n's empty database (first run only)", async () => {
+					await n8nLib.ensureTemplateAsync(n8n);
+				});
 			}
 			// The emulator runs in this process.
 			const { startEmulator } = require('../test/emulator');
@@ -152,10 +152,9 @@ async function main() {
 		if (setup.status !== 200)
 			throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.body.slice(0, 300)}`);
 
-		const seconds = ((Date.now() - t0) / 1000).toFixed(0);
 		say('');
 		say(
-			`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${seconds}s)`,
+			`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${formatDuration(Date.now() - t0)})`,
 		);
 		say('');
 		say(`  Open        ${server.url}`);
