@@ -1,7 +1,7 @@
 'use strict';
 // Helpers of .ci/run, which runs the steps themselves (npm ci, lint, npm test, npm run test:e2e):
 //   node scripts/ci.js env
-//     prints shell `export` lines that put Node >= 22.16 first on PATH (n8n 2.x needs it),
+//     prints shell `export` lines that put Node >= 24 first on PATH (n8n 2.41 needs it),
 //     installing Node 24 from the npm registry into the cache when the machine's Node is older;
 //   node scripts/ci.js services
 //     makes sure Debian's redis-server and postgresql are installed for the queue-mode e2e test

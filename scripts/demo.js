@@ -1,6 +1,8 @@
 'use strict';
 // `npm run demo`: the pack inside a real n8n, against the Alteryx Server emulator, with a ready
-// credential and the example workflows. Ctrl-C stops everything it started.
+// credential and the example workflows. Each run has its own folder and port (scripts/lib/
+// demo-runs.js), says what it is doing while it prepares (scripts/lib/progress.js), and Ctrl-C
+// stops what it started and removes its folder.
 //
 // Options: --port=5678 (n8n), --emulator-port=8123, --no-build, --check (start, verify that the
 // editor loads and an example runs, then stop), --screenshot=docs/editor.png (needs chromium).
@@ -10,6 +12,8 @@ const path = require('path');
 const { spawn } = require('child_process');
 const toolchain = require('./lib/toolchain');
 const n8nLib = require('./lib/n8n');
+const demoRuns = require('./lib/demo-runs');
+const { createProgress, formatDuration } = require('./lib/progress');
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -33,77 +37,124 @@ function say(msg) {
 
 async function main() {
 	const t0 = Date.now();
-	say(
-		'n8n-nodes-alteryx demo: preparing (the first run installs n8n into the cache, a few minutes)…',
-	);
-	const n8n = toolchain.ensureN8n();
-	const demoDir = path.join(toolchain.cacheDir(), 'demo');
-	if (!flag('no-build')) {
-		say('building the pack (npm run build)…');
-		toolchain.npm(n8n.node, ['run', 'build'], { cwd: root });
+	const progress = createProgress({ write: say });
+	say('n8n-nodes-alteryx demo: preparing');
+	// This run's own folder (user folder, pack, log) under <cache>/demo/runs; folders of demos
+	// that no longer run are removed, those of running ones are left alone.
+	const run = demoRuns.startRun({ runsDir: path.join(toolchain.cacheDir(), 'demo', 'runs') });
+	if (run.removed.length > 0)
+		say(`  removed the folders of ${run.removed.length} demo run(s) that no longer run`);
+	for (const other of run.others) {
+		say(
+			`  another demo runs ${other.url ? `at ${other.url}` : '(still starting)'} (pid ${other.pid}, ${other.dir}); this one gets its own folder and port`,
+		);
 	}
-	const pack = n8nLib.packPackage(root, path.join(demoDir, 'pack'), n8n.node);
-
-	// The emulator runs in this process.
-	const { startEmulator } = require('../test/emulator');
-	const emulatorPort = await n8nLib.freePort(Number(option('emulator-port', 8123)));
-	const emulator = await startEmulator({ host: '127.0.0.1', port: emulatorPort });
-
-	// A fresh n8n user folder every run (outside the repository).
-	const userFolder = path.join(demoDir, 'user-folder');
-	fs.rmSync(userFolder, { recursive: true, force: true });
-	const instance = await n8nLib.createInstance({ n8n, packageDir: pack.dir, userFolder });
+	say(`  this run's folder: ${run.dir} (removed at Ctrl-C)`);
 
 	let stopping = false;
 	const stop = async (code) => {
 		if (stopping) return;
 		stopping = true;
-		say('\nstopping n8n and the emulator…');
-		await instance.stop().catch(() => {});
-		await Promise.resolve(emulator.close()).catch(() => {});
+		progress.stopAll('stopped');
+		say("\nstopping n8n and the emulator, removing this run's folder…");
+		await run.cleanup();
 		process.exit(code);
 	};
-	process.on('SIGINT', () => stop(0));
-	process.on('SIGTERM', () => stop(0));
+	// Install steps still running (npm install, the build) when Ctrl-C comes.
+	const killSteps = () => {
+		for (const child of toolchain.activeChildren) child.kill('SIGTERM');
+	};
+	run.onCleanup(killSteps, killSteps);
+	run.handleSignals(() => stop(0));
 
 	try {
-		await instance.importCredentials({
-			...CREDENTIAL,
-			type: 'alteryxServerOAuth2Api',
-			data: emulator.credentialData(),
-		});
 		const examplesDir = path.join(root, 'examples');
 		const examples = fs
 			.readdirSync(examplesDir)
 			.filter((f) => f.endsWith('.json'))
 			.map((f) => JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8')));
-		await instance.importWorkflow(examples);
 		const webhookExamples = examples.filter((wf) =>
 			wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'),
 		);
-		for (const wf of webhookExamples) await instance.publishWorkflow(wf.id);
 		// Workflows started by the Alteryx Server Trigger are active too: they poll the emulator.
 		const triggerExamples = examples.filter((wf) =>
 			wf.nodes.some((n) => n.type === 'n8n-nodes-alteryx.alteryxServerTrigger'),
 		);
-		for (const wf of triggerExamples) await instance.publishWorkflow(wf.id);
 
-		const port = Number(option('port', process.env.N8N_PORT || 5678));
-		const logFile = path.join(demoDir, 'n8n.log');
-		fs.rmSync(logFile, { force: true });
-		const server = await instance.start({ port, logFile });
-		for (const wf of webhookExamples) {
-			for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook'))
-				await instance.waitForWebhook(node.parameters.path);
-		}
+		// Two lines of work side by side: the build and pack of this package, and n8n (installed
+		// into the cache on the first run) with this run's user folder, credential and examples.
+		const node = await toolchain.ensureNode24Async(progress);
+		const packed = (async () => {
+			if (!flag('no-build'))
+				await progress.run('building n8n-nodes-alteryx (npm run build)', () =>
+					toolchain.npmAsync(node, ['run', 'build'], { cwd: root }),
+				);
+			return progress.run('packing n8n-nodes-alteryx (npm pack)', () =>
+				n8nLib.packPackageAsync(root, path.join(run.dir, 'pack'), node),
+			);
+		})();
+		const prepared = (async () => {
+			const n8n = await toolchain.ensureN8nAsync(undefined, progress);
+			if (!fs.existsSync(path.join(n8n.dir, 'user-folder-template', '.ready'))) {
+				await progress.run("preparing n8n's empty database (first run only)", async () => {
+					await n8nLib.ensureTemplateAsync(n8n);
+				});
+			}
+			// The emulator runs in this process.
+			const { startEmulator } = require('../test/emulator');
+			const emulatorPort = await n8nLib.freePort(Number(option('emulator-port', 8123)));
+			const emulator = await startEmulator({ host: '127.0.0.1', port: emulatorPort });
+			run.onCleanup(() => emulator.close());
+			// A fresh n8n user folder in this run's folder; the pack is linked into it once packed.
+			const instance = await n8nLib.createInstance({
+				n8n,
+				userFolder: path.join(run.dir, 'user-folder'),
+			});
+			run.onCleanup(
+				() => instance.stop(),
+				() => instance.server && n8nLib.killGroup(instance.server.child, 'SIGKILL'),
+			);
+			await progress.run(
+				`importing the credential and ${examples.length} example workflows (n8n CLI)`,
+				async () => {
+					await instance.importCredentials({
+						...CREDENTIAL,
+						type: 'alteryxServerOAuth2Api',
+						data: emulator.credentialData(),
+					});
+					await instance.importWorkflow(examples);
+					for (const wf of webhookExamples) await instance.publishWorkflow(wf.id);
+					for (const wf of triggerExamples) await instance.publishWorkflow(wf.id);
+				},
+			);
+			return { n8n, emulator, instance };
+		})();
+		const [pack, { n8n, emulator, instance }] = await Promise.all([packed, prepared]);
+		n8nLib.linkPackage(instance.userFolder, pack.dir);
+
+		const preferredPort = Number(option('port', process.env.N8N_PORT || 5678));
+		const logFile = path.join(run.dir, 'n8n.log');
+		const server = await progress.run('starting n8n', async () => {
+			const started = await instance.start({ port: preferredPort, logFile });
+			run.update({ url: started.url, n8nPid: started.child.pid });
+			for (const wf of webhookExamples) {
+				for (const node of wf.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook'))
+					await instance.waitForWebhook(node.parameters.path);
+			}
+			return started;
+		});
+		if (server.port !== preferredPort)
+			say(
+				`  port ${preferredPort} is taken${run.others.length ? ' (by another demo?)' : ''}: n8n listens on ${server.port}`,
+			);
+		run.update({ emulatorUrl: emulator.webApiUrl });
 		const setup = await n8nLib.httpRequest('POST', `${server.url}/rest/owner/setup`, DEMO_USER);
 		if (setup.status !== 200)
 			throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.body.slice(0, 300)}`);
 
-		const seconds = ((Date.now() - t0) / 1000).toFixed(0);
 		say('');
 		say(
-			`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${seconds}s)`,
+			`n8n ${n8n.version} with n8n-nodes-alteryx ${pack.version} is running (ready in ${formatDuration(Date.now() - t0)})`,
 		);
 		say('');
 		say(`  Open        ${server.url}`);
@@ -154,12 +205,13 @@ async function main() {
 			});
 		}
 		say('');
-		say(`  n8n log: ${server.logFile}   (the demo's n8n data is reset at every start)`);
-		say('  Press Ctrl-C to stop n8n and the emulator.');
+		say(`  n8n log: ${server.logFile}`);
+		say("  This run's n8n data is in its own folder; Ctrl-C removes it, so export any workflow");
+		say('  you want to keep. Press Ctrl-C to stop n8n and the emulator.');
 
 		if (flag('check') || option('screenshot')) {
 			const ok =
-				(await check(instance, server, n8n, option('screenshot'))) &&
+				(await check(instance, server, n8n, option('screenshot'), emulator)) &&
 				(triggerExamples.length === 0 || (await checkTrigger(server, emulator)));
 			await stop(ok ? 0 : 1);
 		}
@@ -208,8 +260,10 @@ async function checkTrigger(server, emulator) {
 }
 
 // Verify the demo the way a user would: the editor page loads, the webhook example answers, and
-// (with chromium) the scheduled example runs from the editor; optionally saves a screenshot.
-async function check(instance, server, n8n, screenshot) {
+// (with chromium) the scheduled example runs from the editor, and the helpdesk example's Execute
+// workflow runs its pinned sample ticket without waiting for a webhook call; optionally saves a
+// screenshot.
+async function check(instance, server, n8n, screenshot, emulator) {
 	let ok = true;
 	const page = await n8nLib.httpRequest('GET', `${server.url}/`);
 	const editorOk = page.status === 200 && /<div id="app"|n8n/i.test(page.body);
@@ -285,6 +339,21 @@ async function check(instance, server, n8n, screenshot) {
 			`check: editor in chromium ${res === 0 ? `ran the scheduled example, screenshot ${out.startsWith(root) ? path.relative(root, out) : out}` : 'FAILED'}`,
 		);
 		ok = ok && res === 0;
+		const hasGrace = () =>
+			[...emulator.state.users.values()].some((u) => u.email === 'grace.hopper@example.com');
+		const before = hasGrace();
+		const helpdesk = await runNode(n8n.node, [path.join(__dirname, 'lib', 'browser-check.js')], {
+			N8N_URL: server.url,
+			N8N_EMAIL: DEMO_USER.email,
+			N8N_PASSWORD: DEMO_USER.password,
+			WORKFLOW_ID: 'exAlteryxHelpdesk',
+			CHROMIUM: chromium,
+		});
+		const helpdeskOk = helpdesk === 0 && !before && hasGrace();
+		say(
+			`check: helpdesk example's Execute workflow in chromium ${helpdeskOk ? 'ran the pinned sample ticket at once: user grace.hopper@example.com created' : 'FAILED'}`,
+		);
+		ok = ok && helpdeskOk;
 	}
 	return ok;
 }

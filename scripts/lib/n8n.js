@@ -119,6 +119,39 @@ function packPackage(packageDir, outDir, node) {
 	return { tarball, dir: unpacked, files: info.files.map((f) => f.path), version: pkg.version };
 }
 
+// packPackage without blocking the event loop (the demo's progress lines keep coming).
+async function packPackageAsync(packageDir, outDir, node) {
+	node = node || toolchain.ensureNode24();
+	fs.mkdirSync(outDir, { recursive: true });
+	const res = await toolchain.npmAsync(
+		node,
+		['pack', '--json', '--ignore-scripts', '--pack-destination', outDir],
+		{ cwd: packageDir },
+	);
+	const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')))[0];
+	const tarball = path.join(outDir, info.filename);
+	const unpacked = path.join(outDir, 'package');
+	fs.rmSync(unpacked, { recursive: true, force: true });
+	await toolchain.runAsync('tar', ['-xzf', tarball, '-C', outDir], {});
+	const pkg = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
+		await toolchain.npmAsync(
+			node,
+			[
+				'install',
+				'--omit=dev',
+				'--omit=peer',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--no-package-lock',
+			],
+			{ cwd: unpacked },
+		);
+	}
+	return { tarball, dir: unpacked, files: info.files.map((f) => f.path), version: pkg.version };
+}
+
 // A migrated, empty user folder kept in the cache and copied for each instance (saves the ~2 s
 // database migration per process).
 function ensureTemplate(n8n) {
@@ -147,6 +180,36 @@ function ensureTemplate(n8n) {
 				`could not prepare the n8n template folder (exit ${res.status}):\n${res.stdout}\n${res.stderr}`,
 			);
 		}
+		fs.writeFileSync(marker, new Date().toISOString());
+		return dir;
+	} finally {
+		lock.release();
+	}
+}
+
+// ensureTemplate without blocking the event loop: the demo's first run reports it as a phase.
+async function ensureTemplateAsync(n8n) {
+	const dir = path.join(n8n.dir, 'user-folder-template');
+	const marker = path.join(dir, '.ready');
+	if (fs.existsSync(marker)) return dir;
+	const lock = await toolchain.acquireLockAsync(`${dir}.lock`);
+	try {
+		if (fs.existsSync(marker)) return dir;
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		const env = {
+			...baseEnv(n8n.node),
+			N8N_USER_FOLDER: dir,
+			N8N_ENCRYPTION_KEY: TEMPLATE_KEY,
+			N8N_RUNNERS_BROKER_PORT: '0',
+		};
+		await toolchain
+			.runAsync(n8n.node.bin, [n8n.bin, 'list:workflow'], { env, cwd: dir })
+			.catch((error) => {
+				throw new Error(`could not prepare the n8n template folder: ${error.message}`);
+			});
+		if (!fs.existsSync(path.join(dir, '.n8n', 'database.sqlite')))
+			throw new Error('could not prepare the n8n template folder: no database.sqlite');
 		fs.writeFileSync(marker, new Date().toISOString());
 		return dir;
 	} finally {
@@ -568,7 +631,10 @@ module.exports = {
 	N8nInstance,
 	createInstance,
 	ensureTemplate,
+	ensureTemplateAsync,
 	packPackage,
+	packPackageAsync,
+	killGroup,
 	linkPackage,
 	freePort,
 	extractExecution,

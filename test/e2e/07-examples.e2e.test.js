@@ -1,6 +1,7 @@
 'use strict';
 // The workflows in examples/ are the e2e fixtures: imported as they are, with the demo credential
-// they refer to, executed headless; the helpdesk one also live through `n8n start` and its webhook.
+// they refer to, executed headless; the helpdesk one through `n8n start`: its live webhook, and the
+// editor's Execute workflow on its pinned sample ticket.
 const fs = require('fs');
 const path = require('path');
 const h = require('./helpers');
@@ -39,10 +40,14 @@ test('every example uses only the demo credential and Alteryx nodes under their 
 				name: 'Alteryx Server (demo emulator)',
 			});
 		}
-		// A manual start, or the Alteryx Server Trigger (whose Fetch Test Event runs it by hand).
+		// A manual start, the Alteryx Server Trigger (whose Fetch Test Event runs it by hand), or a
+		// trigger with pinned data (what Execute workflow runs instead of waiting for a call).
 		expect(
-			wf.nodes.some((n) =>
-				['n8n-nodes-base.manualTrigger', 'n8n-nodes-alteryx.alteryxServerTrigger'].includes(n.type),
+			wf.nodes.some(
+				(n) =>
+					['n8n-nodes-base.manualTrigger', 'n8n-nodes-alteryx.alteryxServerTrigger'].includes(
+						n.type,
+					) || Boolean(wf.pinData && wf.pinData[n.name]),
 			),
 		).toBe(true);
 	}
@@ -96,16 +101,57 @@ test('nightly export: users and schedules become two CSV files', async () => {
 	expect(schedulesCsv).toContain(seededSchedule.name);
 });
 
-test('helpdesk webhook: the manual run creates the sample user', async () => {
-	const res = h.expectOk(await suite.run(example('helpdesk-webhook-create-user.json')));
-	const [created] = res.json('Create the Alteryx user');
-	expect(created.id).toBeTruthy();
-	const user = suite.emulator.state.users.get(created.id);
-	expect(user.email).toBe('grace.hopper@example.com');
-	expect(res.json('Respond: created')).toHaveLength(1);
+// The trigger the editor's "Execute workflow" button starts from when a workflow has several: n8n's
+// editor (findTriggerNodeToAutoSelect in 2.41) prefers form, webhook, other apps' triggers, schedule,
+// then the manual trigger. A webhook chosen there waits for a call unless it has pinned data.
+const AUTO_SELECT_PRIORITY = {
+	'n8n-nodes-base.formTrigger': 10,
+	'n8n-nodes-base.webhook': 9,
+	'n8n-nodes-base.scheduleTrigger': 7,
+	'n8n-nodes-base.manualTrigger': 6,
+	'n8n-nodes-base.executeWorkflowTrigger': 5,
+	'n8n-nodes-base.errorTrigger': 4,
+};
+const TRIGGER_TYPES = [
+	...Object.keys(AUTO_SELECT_PRIORITY),
+	'n8n-nodes-alteryx.alteryxServerTrigger',
+];
+function editorTrigger(wf) {
+	return wf.nodes
+		.filter((n) => TRIGGER_TYPES.includes(n.type) && !n.disabled)
+		.sort((a, b) => (AUTO_SELECT_PRIORITY[b.type] ?? 8) - (AUTO_SELECT_PRIORITY[a.type] ?? 8))[0];
+}
+
+test("every example's Execute workflow starts at once: the trigger the editor picks never waits for a call", () => {
+	const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+	for (const file of files) {
+		const wf = example(file);
+		const trigger = editorTrigger(wf);
+		const waitsForACall = ['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger'].includes(
+			trigger.type,
+		);
+		const pinned = Boolean(wf.pinData && wf.pinData[trigger.name]);
+		expect({ file, trigger: trigger.name, waits: waitsForACall && !pinned }).toEqual({
+			file,
+			trigger: trigger.name,
+			waits: false,
+		});
+	}
+	const helpdesk = example('helpdesk-webhook-create-user.json');
+	expect(editorTrigger(helpdesk).name).toBe('Helpdesk webhook');
+	expect(helpdesk.pinData['Helpdesk webhook'][0].json.body).toMatchObject({
+		email: 'grace.hopper@example.com',
+	});
 });
 
+let editorCookie;
+async function signedIn(server) {
+	if (!editorCookie) editorCookie = await h.ownerCookie(server, 'Two');
+	return editorCookie;
+}
+
 test('helpdesk webhook: published in a running n8n, a POST creates a user and a bad one gets 422', async () => {
+	await suite.n8n.importWorkflow(example('helpdesk-webhook-create-user.json'));
 	await suite.n8n.publishWorkflow('exAlteryxHelpdesk');
 	const server = await suite.n8n.start();
 	const url = await suite.n8n.waitForWebhook('alteryx-new-user');
@@ -128,9 +174,70 @@ test('helpdesk webhook: published in a running n8n, a POST creates a user and a 
 	expect(JSON.stringify(bad.json)).toMatch(/Email/i);
 });
 
+test("helpdesk webhook: the editor's Execute workflow runs the pinned sample ticket at once, without a webhook call, while the published webhook stays live", async () => {
+	// The workflow is published and n8n runs (the test above). What the editor's button sends:
+	// POST /rest/workflows/:id/run starting from the trigger it selected.
+	const server = suite.n8n.server;
+	expect(server).toBeTruthy();
+	const cookie = await signedIn(server);
+	const wf = example('helpdesk-webhook-create-user.json');
+	const usersBefore = [...suite.emulator.state.users.values()].filter(
+		(u) => u.email === 'grace.hopper@example.com',
+	).length;
+	const run = await httpRequest(
+		'POST',
+		`${server.url}/rest/workflows/${wf.id}/run`,
+		{ workflowId: wf.id, triggerToStartFrom: { name: editorTrigger(wf).name } },
+		{ cookie },
+	);
+	expect(run.status).toBe(200);
+	// Without pinned data n8n answers { waitingForWebhook: true } and waits for a call to the test URL.
+	expect(run.json.data.waitingForWebhook).toBeUndefined();
+	const executionId = run.json.data.executionId;
+	expect(executionId).toBeTruthy();
+	let execution;
+	for (let i = 0; i < 240; i++) {
+		const got = await httpRequest(
+			'GET',
+			`${server.url}/rest/executions/${executionId}`,
+			undefined,
+			{ cookie },
+		);
+		execution = got.json && got.json.data;
+		if (
+			execution &&
+			execution.finished !== undefined &&
+			execution.status !== 'running' &&
+			execution.status !== 'new'
+		)
+			break;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	expect({ mode: execution.mode, status: execution.status }).toEqual({
+		mode: 'manual',
+		status: 'success',
+	});
+	const grace = [...suite.emulator.state.users.values()].filter(
+		(u) => u.email === 'grace.hopper@example.com',
+	);
+	expect(grace).toHaveLength(usersBefore + 1);
+	expect(grace[grace.length - 1]).toMatchObject({ firstName: 'Grace', lastName: 'Hopper' });
+	// The production webhook is still registered and answers a real POST.
+	const live = await httpRequest('POST', `${server.url}/webhook/alteryx-new-user`, {
+		firstName: 'Mary',
+		lastName: 'Jackson',
+		email: 'mary.jackson@example.com',
+		role: 'Viewer',
+	});
+	expect(live.status).toBe(201);
+	expect(suite.emulator.state.users.get(live.json.alteryxUserId).email).toBe(
+		'mary.jackson@example.com',
+	);
+});
+
 test("the credential's Test button (n8n's credential test endpoint) succeeds, and fails on a wrong secret", async () => {
 	const server = suite.n8n.server || (await suite.n8n.start());
-	const cookie = await h.ownerCookie(server, 'Two');
+	const cookie = await signedIn(server);
 	const stored = await httpRequest(
 		'GET',
 		`${server.url}/rest/credentials/alteryxDemo?includeData=true`,

@@ -1,5 +1,5 @@
 'use strict';
-// Jest globalSetup for the e2e suite: a Node >= 22.16 and n8n in the cache, the pack built and
+// Jest globalSetup for the e2e suite: a Node >= 24 and n8n in the cache, the pack built and
 // `npm pack`ed (n8n loads exactly the published files), and a migrated n8n user folder template.
 // What it prepared is written to .n8n-e2e/state.json for the test workers.
 
