@@ -10,7 +10,7 @@ import * as getMessages from './getMessages.operation';
 export const resource: ResourceModule['resource'] = {
 	name: 'Job',
 	value: 'job',
-	description: 'Runs of workflows: status, messages, outputs, the queue',
+	description: 'Runs of workflows (jobs): status, result, messages, output files, the queue',
 };
 
 export const operations: ResourceModule['operations'] = {
@@ -28,24 +28,28 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['job'] } },
+		// Get and Download Output first, then alphabetical: n8n's nodes panel lists the actions in
+		// this order, and these two follow a Run most often.
+		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a job and its result',
+				description:
+					'Get a job’s status, result (disposition), outputs and messages, e.g. of a job queued by Run without waiting',
+			},
+			{
+				name: 'Download Output',
+				value: 'downloadOutput',
+				action: 'Download an output file of a job',
+				description: 'Download one output file of a finished job, in a format it offers',
+			},
 			{
 				name: 'Cancel',
 				value: 'cancel',
 				action: 'Cancel a job',
 				description: 'Cancel a running job or remove a queued one',
-			},
-			{
-				name: 'Download Output',
-				value: 'downloadOutput',
-				action: 'Download an output of a job',
-				description: 'Download one output file of a finished job, in a format it offers',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a job',
-				description: 'Get a job’s status, result (disposition), outputs and messages',
 			},
 			{
 				name: 'Get Many',

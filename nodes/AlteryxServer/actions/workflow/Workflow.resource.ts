@@ -16,7 +16,8 @@ import * as uploadVersion from './uploadVersion.operation';
 export const resource: ResourceModule['resource'] = {
 	name: 'Workflow',
 	value: 'workflow',
-	description: 'Workflows and analytic apps: run them, list them, upload and download packages',
+	description:
+		'Workflows and analytic apps: run them and wait for the job, list them, upload and download packages',
 };
 
 export const operations: ResourceModule['operations'] = {
@@ -40,7 +41,17 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['workflow'] } },
+		// Run first, then alphabetical: n8n's nodes panel lists the actions in this order, and
+		// Run and Wait is what most workflows use this node for.
+		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 		options: [
+			{
+				name: 'Run',
+				value: 'run',
+				action: 'Run a workflow and wait for its job',
+				description:
+					'Run a workflow or analytic app (with answers to its questions) and wait for the job to finish: its result, messages and outputs. Turn off Wait for Completion to only queue it.',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -76,13 +87,6 @@ export const description: INodeProperties[] = [
 				value: 'getQuestions',
 				action: 'Get the questions of a workflow',
 				description: 'List the questions (inputs) of an analytic app',
-			},
-			{
-				name: 'Run',
-				value: 'run',
-				action: 'Run a workflow',
-				description:
-					'Queue a job for the workflow, with answers to its questions, and optionally wait for it to finish',
 			},
 			{
 				name: 'Transfer',
