@@ -28,9 +28,7 @@ const resourceSelector: INodeProperties = {
 			value: resource.value,
 			description: resource.description,
 		}))
-		.sort(
-			(a, b) => featuredRank(a.value) - featuredRank(b.value) || a.name.localeCompare(b.name),
-		),
+		.sort((a, b) => featuredRank(a.value) - featuredRank(b.value) || a.name.localeCompare(b.name)),
 	default: 'workflow',
 };
 
