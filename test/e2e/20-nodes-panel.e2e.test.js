@@ -13,9 +13,15 @@
 //  - the search (@n8n/utils sublimeSearch + reRankSearchResults, as bundled in 2.41.1: weights
 //    1.3 for displayName and 1 for codex.alias, unmatched letter penalty -2.5), over the panel's
 //    entries for the nodes panel (AI sub-nodes left out, as the panel does without AI nodes on
-//    the canvas; plus the editor's bundled node popularity) and over the action items inside a
-//    node. Not reproduced: the AI "mode" actions and the Ask AI / evaluation node filters, which
-//    concern no node of this package.
+//    the canvas; plus the editor's bundled node popularity) and over the action items of a node.
+//    In 2.41 the panel opens an installed community node as "Node details", a list of its
+//    actions without a search field (hasSearch: false, checked below): there, what a user can
+//    search for is the entry (its name and codex aliases), and the action names are read in the
+//    list. The action search is still checked, for the views that search actions.
+//    Not reproduced: the AI "mode" actions, the Ask AI / evaluation node filters and the
+//    credential-only HTTP Request entries (from the credential types), which concern no node of
+//    this package.
+// docs/nodes-panel*.png are the same panel in Chromium (docs/server-node-screenshot.js).
 // The editor bundle of the n8n under test is checked for the search keys, weights and constants
 // reproduced here, so a newer n8n that searches differently fails this test instead of passing
 // it on a stale copy.
@@ -310,6 +316,9 @@ test('the n8n under test searches the fields and with the scoring reproduced her
 	);
 	expect(suite.bundle).toMatch(/=60,\w+=38,\w+=30,\w+=15,\w+=-20,\w+=-200,\$?\w+=-2\.5,/);
 	expect(suite.bundle).toContain('.replace(`Trigger`,``)');
+	expect(suite.bundle).toMatch(
+		/\(`nodeSettings\.communityNodeDetails\.title`\),rootView:\w+,hasSearch:!1,mode:`actions`/,
+	);
 	expect(Object.keys(popularity).length).toBeGreaterThan(100);
 });
 
