@@ -204,7 +204,7 @@ async function nodesPanel(url, cookie) {
 		);
 		await sleep(1500);
 		await save(path.join(docs, 'nodes-panel.png'));
-		// Open the Alteryx Server entry: its actions, Run and Wait first.
+		// Open the Alteryx Server entry: its actions, the Workflow ones (Run and Wait among them) first.
 		await evaluate(
 			`(() => { const item = [...document.querySelectorAll('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')].find((el) => /^\\s*Alteryx Server\\s*$/.test(el.querySelector('[class*="title"], [data-test-id="node-creator-item-name"]')?.textContent ?? '')) ?? [...document.querySelectorAll('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')][0]; item.click(); return true; })()`,
 		);

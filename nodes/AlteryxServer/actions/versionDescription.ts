@@ -6,8 +6,9 @@ import { resources } from './registry';
 
 /**
  * The resources most workflows use, first: n8n's nodes panel lists the node's actions resource by
- * resource in this order, so "Run a workflow and wait for its job" is the first action and the
- * Job actions come next. The other resources follow alphabetically.
+ * resource in this order, so the Workflow actions ("Run a workflow and wait for its job" among
+ * them) come first and the Job actions next. The other resources follow alphabetically, and the
+ * operations of each resource too (n8n's lint and verification scanner require sorted options).
  */
 export const FEATURED_RESOURCES = ['workflow', 'job'];
 

@@ -28,16 +28,12 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['job'] } },
-		// Get and Download Output first, then alphabetical: n8n's nodes panel lists the actions in
-		// this order, and these two follow a Run most often.
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 		options: [
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a job and its result',
-				description:
-					'Get a job’s status, result (disposition), outputs and messages, e.g. of a job queued by Run without waiting',
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a job',
+				description: 'Cancel a running job or remove a queued one',
 			},
 			{
 				name: 'Download Output',
@@ -46,10 +42,11 @@ export const description: INodeProperties[] = [
 				description: 'Download one output file of a finished job, in a format it offers',
 			},
 			{
-				name: 'Cancel',
-				value: 'cancel',
-				action: 'Cancel a job',
-				description: 'Cancel a running job or remove a queued one',
+				name: 'Get',
+				value: 'get',
+				action: 'Get a job and its result',
+				description:
+					'Get a job’s status, result (disposition), outputs and messages, e.g. of a job queued by Run without waiting',
 			},
 			{
 				name: 'Get Many',

@@ -41,17 +41,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['workflow'] } },
-		// Run first, then alphabetical: n8n's nodes panel lists the actions in this order, and
-		// Run and Wait is what most workflows use this node for.
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 		options: [
-			{
-				name: 'Run',
-				value: 'run',
-				action: 'Run a workflow and wait for its job',
-				description:
-					'Run a workflow or analytic app (with answers to its questions) and wait for the job to finish: its result, messages and outputs. Turn off Wait for Completion to only queue it.',
-			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -87,6 +77,13 @@ export const description: INodeProperties[] = [
 				value: 'getQuestions',
 				action: 'Get the questions of a workflow',
 				description: 'List the questions (inputs) of an analytic app',
+			},
+			{
+				name: 'Run',
+				value: 'run',
+				action: 'Run a workflow and wait for its job',
+				description:
+					'Run a workflow or analytic app (with answers to its questions) and wait for the job to finish: its result, messages and outputs. Turn off Wait for Completion to only queue it.',
 			},
 			{
 				name: 'Transfer',
