@@ -1,13 +1,20 @@
 'use strict';
-// Makes docs/server-node.png: the Alteryx Server node ("Run and Wait") open in the n8n editor,
-// after a run against the Alteryx Server emulator. Needs the cached n8n (npm run demo installs
-// it), a built pack (npm run build) and the Debian `chromium` package.
+// Makes the README's pictures of the n8n editor, against the Alteryx Server emulator:
+//  - docs/server-node.png: the Alteryx Server node ("Run and Wait") open, after a run;
+//  - docs/editor.png: the example "scheduled job to Slack", run from the editor
+//    (scripts/lib/browser-check.js, as `npm run demo -- --screenshot`);
+//  - docs/nodes-panel.png: the nodes panel searching "alteryx" (one entry per node, each with
+//    its icon), docs/nodes-panel-actions.png: the Alteryx Server node's actions in the panel, and
+//    docs/nodes-panel-wait.png: the panel searching "wait".
+// Needs the cached n8n (npm run demo installs it), a built pack (npm run build) and the Debian
+// `chromium` package. Its n8n and user folder are its own (a temporary folder).
 //
-//   node docs/server-node-screenshot.js [output.png]
+//   node docs/server-node-screenshot.js [docs folder]
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { spawn } = require('child_process');
 const { openPage, sleep, waitFor } = require('../scripts/lib/chromium');
 const toolchain = require('../scripts/lib/toolchain');
 const n8nLib = require('../scripts/lib/n8n');
@@ -15,14 +22,17 @@ const { startEmulator } = require('../test/emulator');
 const { SEED_IDS } = require('../test/emulator/seed');
 
 const root = path.resolve(__dirname, '..');
-const out = path.resolve(process.argv[2] || path.join(__dirname, 'server-node.png'));
+const docs = path.resolve(process.argv[2] || __dirname);
+const out = path.join(docs, 'server-node.png');
 const OWNER = {
 	email: 'docs@example.com',
 	firstName: 'Docs',
 	lastName: 'User',
 	password: 'Docs-Password-1',
 };
-const CREDENTIAL = { id: 'alteryxDocs', name: 'Alteryx Server' };
+// The credential the examples refer to.
+const CREDENTIAL = { id: 'alteryxDemo', name: 'Alteryx Server (demo emulator)' };
+const EXAMPLE = 'scheduled-job-to-slack.json';
 const NODE_ID = '8f0d7a4e-2b1c-4d3e-9f5a-000000000002';
 
 const workflow = {
@@ -139,6 +149,75 @@ async function browser(url, cookie) {
 	}
 }
 
+/** The nodes panel: a search for "wait", one for "alteryx", then the Alteryx Server node's actions. */
+async function nodesPanel(url, cookie) {
+	const page = await openPage({ width: 1600, height: 1000 });
+	const { send, evaluate } = page;
+	const save = async (file) => {
+		const shot = await send('Page.captureScreenshot', { format: 'png' });
+		fs.writeFileSync(file, Buffer.from(shot.data, 'base64'));
+		process.stdout.write(`screenshot: ${path.relative(process.cwd(), file)}\n`);
+	};
+	try {
+		await send('Network.enable');
+		for (const c of cookie.split('; ')) {
+			const [name, ...rest] = c.split('=');
+			await send('Network.setCookie', { name, value: rest.join('='), url });
+		}
+		/** Opens the workflow and its nodes panel, and types `query` into the panel's search. */
+		const searchPanel = async (query) => {
+			await send('Page.navigate', { url: `${url}/workflow/${workflow.id}` });
+			await waitFor(
+				'the canvas',
+				() => evaluate(`document.querySelectorAll('[data-test-id="canvas-node"]').length`),
+				60000,
+			);
+			await sleep(1500);
+			await evaluate(
+				`document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), true`,
+			);
+			await waitFor('the nodes panel', () =>
+				evaluate(
+					`(() => { const b = document.querySelector('[data-test-id="node-creator-plus-button"]'); if (!b) return false; b.click(); return true; })()`,
+				),
+			);
+			await waitFor('the search field', () =>
+				evaluate(
+					`(() => { const i = document.querySelector('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input'); if (!i) return false; i.focus(); return true; })()`,
+				),
+			);
+			await send('Input.insertText', { text: query });
+		};
+		// "wait": n8n's Wait node and the send-and-wait nodes first, then Alteryx Server (its
+		// aliases); the picture scrolls to it.
+		await searchPanel('wait');
+		// A node with several actions is a "node-creator-action-item" in the list.
+		const findServer = `[...document.querySelectorAll('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')].find((el) => el.textContent.includes('Alteryx Server'))`;
+		await waitFor('Alteryx Server among the results', () => evaluate(`!!${findServer}`));
+		await sleep(1500);
+		await evaluate(`${findServer}.scrollIntoView({ block: 'center' }), true`);
+		await sleep(1000);
+		await save(path.join(docs, 'nodes-panel-wait.png'));
+		await searchPanel('alteryx');
+		await waitFor('the search results', () =>
+			evaluate(`document.body.innerText.includes('Alteryx Server DELETE')`),
+		);
+		await sleep(1500);
+		await save(path.join(docs, 'nodes-panel.png'));
+		// Open the Alteryx Server entry: its actions, the Workflow ones (Run and Wait among them) first.
+		await evaluate(
+			`(() => { const item = [...document.querySelectorAll('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')].find((el) => /^\\s*Alteryx Server\\s*$/.test(el.querySelector('[class*="title"], [data-test-id="node-creator-item-name"]')?.textContent ?? '')) ?? [...document.querySelectorAll('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')][0]; item.click(); return true; })()`,
+		);
+		await waitFor('the actions', () =>
+			evaluate(`document.body.innerText.includes('Run a workflow and wait for its job')`),
+		);
+		await sleep(1500);
+		await save(path.join(docs, 'nodes-panel-actions.png'));
+	} finally {
+		page.close();
+	}
+}
+
 async function main() {
 	const n8n = toolchain.ensureN8n();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-alteryx-docs-'));
@@ -161,18 +240,41 @@ async function main() {
 			type: 'alteryxServerOAuth2Api',
 			data: {
 				webApiUrl: emulator.webApiUrl,
-				clientId: key.clientId,
-				clientSecret: key.clientSecret,
+				apiAccessKey: key.clientId,
+				apiAccessSecret: key.clientSecret,
 				authentication: 'header',
 				ignoreSSLIssues: false,
 			},
 		});
-		await instance.importWorkflow(workflow);
+		const example = JSON.parse(fs.readFileSync(path.join(root, 'examples', EXAMPLE), 'utf8'));
+		await instance.importWorkflow([workflow, example]);
 		const server = await instance.start();
 		const setup = await n8nLib.httpRequest('POST', `${server.url}/rest/owner/setup`, OWNER);
 		if (setup.status !== 200) throw new Error(`owner setup failed: HTTP ${setup.status}`);
-		await browser(server.url, setup.cookies.join('; '));
+		const cookie = setup.cookies.join('; ');
+		await browser(server.url, cookie);
 		process.stdout.write(`screenshot: ${path.relative(process.cwd(), out)}\n`);
+		await nodesPanel(server.url, cookie);
+		const editor = path.join(docs, 'editor.png');
+		// Not spawnSync: the emulator runs in this process and must keep answering.
+		const status = await new Promise((resolve, reject) => {
+			const child = spawn(n8n.node.bin, [path.join(root, 'scripts', 'lib', 'browser-check.js')], {
+				stdio: 'inherit',
+				env: {
+					...process.env,
+					N8N_URL: server.url,
+					N8N_EMAIL: OWNER.email,
+					N8N_PASSWORD: OWNER.password,
+					WORKFLOW_ID: example.id,
+					SCREENSHOT: editor,
+					CHROMIUM: process.env.CHROMIUM || '/usr/bin/chromium',
+				},
+			});
+			child.on('error', reject);
+			child.on('exit', resolve);
+		});
+		if (status !== 0) throw new Error('the example did not run in the editor');
+		process.stdout.write(`screenshot: ${path.relative(process.cwd(), editor)}\n`);
 	} finally {
 		if (instance) await instance.stop();
 		await emulator.close();

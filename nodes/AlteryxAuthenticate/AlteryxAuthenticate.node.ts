@@ -26,12 +26,15 @@ export class AlteryxAuthenticate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server Authenticate',
 		name: 'alteryxAuthenticate',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-authenticate.svg',
+			dark: 'file:../../icons/alteryx-authenticate.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: 'Get an access token',
 		description:
-			'Exchange the API key and secret for a bearer token, like the Server API Authenticate macro: adds baseURL, authorizationToken and tokenExpiration to each item',
+			'Only when a later step needs the token itself (the other Alteryx nodes sign in by themselves): exchanges the API key and secret for a bearer token, like the Server API Authenticate macro',
 		defaults: { name: 'Alteryx Server Authenticate' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

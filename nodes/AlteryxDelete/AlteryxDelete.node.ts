@@ -9,12 +9,15 @@ export class AlteryxDelete implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server DELETE',
 		name: 'alteryxDelete',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-delete.svg',
+			dark: 'file:../../icons/alteryx-delete.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"DELETE " + $parameter["endpoint"]}}',
 		description:
-			'Delete on Alteryx Server: cancel jobs, remove schedules, users, collections and workflows (the Server API DELETE macro)',
+			'Raw DELETE request to an Alteryx Server API path (V3, V1, admin), for endpoints the Alteryx Server node doesn’t cover; like the Server API DELETE macro',
 		defaults: { name: 'Alteryx Server DELETE' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

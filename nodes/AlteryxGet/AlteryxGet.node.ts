@@ -9,12 +9,15 @@ export class AlteryxGet implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server GET',
 		name: 'alteryxGet',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-get.svg',
+			dark: 'file:../../icons/alteryx-get.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"GET " + $parameter["endpoint"]}}',
 		description:
-			'Read from Alteryx Server: lists, details, job status, package and output downloads (the Server API GET macro)',
+			'Raw GET request to an Alteryx Server API path (V3, V1, admin), for endpoints the Alteryx Server node doesn’t cover; like the Server API GET macro',
 		defaults: { name: 'Alteryx Server GET' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

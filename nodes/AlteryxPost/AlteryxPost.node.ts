@@ -9,12 +9,15 @@ export class AlteryxPost implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server POST',
 		name: 'alteryxPost',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-post.svg',
+			dark: 'file:../../icons/alteryx-post.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"POST " + $parameter["endpoint"]}}',
 		description:
-			'Create on Alteryx Server: run workflows, upload packages, add users, collections and schedules (the Server API POST macro)',
+			'Raw POST request to an Alteryx Server API path (V3, V1, admin), for endpoints the Alteryx Server node doesn’t cover; like the Server API POST macro',
 		defaults: { name: 'Alteryx Server POST' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -9,12 +9,15 @@ export class AlteryxPut implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server PUT',
 		name: 'alteryxPut',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-put.svg',
+			dark: 'file:../../icons/alteryx-put.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"PUT " + $parameter["endpoint"]}}',
 		description:
-			'Update on Alteryx Server: users, workflows, schedules, collections, permissions (the Server API PUT macro)',
+			'Raw PUT request to an Alteryx Server API path (V3, V1, admin), for endpoints the Alteryx Server node doesn’t cover; like the Server API PUT macro',
 		defaults: { name: 'Alteryx Server PUT' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

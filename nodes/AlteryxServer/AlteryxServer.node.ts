@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionProperties } from './actions/versionDescription';
+import { serverSubtitle, versionProperties } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
 import { alteryxCredentials } from '../transport/authentication';
 
@@ -13,9 +13,9 @@ export class AlteryxServer implements INodeType {
 		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: serverSubtitle,
 		description:
-			'Run Alteryx Server workflows and wait for their jobs, download outputs and packages, and manage workflows and jobs',
+			'Run workflows and wait for their jobs, get jobs and download their outputs, and manage workflows, users, collections and schedules: every V3 operation by name',
 		defaults: { name: 'Alteryx Server' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { alteryxCredentials } from '../transport/authentication';
-import { triggerProperties } from './description';
+import { eventSubtitle, triggerProperties } from './description';
 import * as jobFinished from './events/jobFinished';
 import * as newWorkflowVersion from './events/newWorkflowVersion';
 import * as scheduleFailed from './events/scheduleFailed';
@@ -34,12 +34,17 @@ export class AlteryxServerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Server Trigger',
 		name: 'alteryxServerTrigger',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-trigger.svg',
+			dark: 'file:../../icons/alteryx-trigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle,
+		// n8n's nodes panel shows this trigger and the Alteryx Server node as one entry, "Alteryx
+		// Server", with this description: it names what both do.
 		description:
-			'Starts the workflow when an Alteryx Server job finishes, a workflow is published or gets a new version, or a schedule fails or is disabled',
+			'Run workflows and wait for their jobs, download outputs, manage Alteryx Server; or start a workflow when a job finishes, a workflow is published or a schedule fails',
 		defaults: { name: 'Alteryx Server Trigger' },
 		polling: true,
 		inputs: [],

@@ -188,3 +188,15 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+const eventNames = Object.fromEntries(
+	(
+		(triggerProperties.find((property) => property.name === 'event')?.options ?? []) as Array<{
+			name: string;
+			value: string;
+		}>
+	).map((option) => [option.value, option.name]),
+);
+
+/** The trigger's subtitle on the canvas: the event by its name ("Job Finished"). */
+export const eventSubtitle = `={{ (${JSON.stringify(eventNames)})[$parameter.event] }}`;

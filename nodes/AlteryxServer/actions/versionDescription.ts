@@ -1,22 +1,35 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { authenticationProperty } from '../../transport/authentication';
 import { concurrentRequestsOption } from '../../transport/concurrency';
 import { resources } from './registry';
+
+/**
+ * The resources most workflows use, first: n8n's nodes panel lists the node's actions resource by
+ * resource in this order, so the Workflow actions ("Run a workflow and wait for its job" among
+ * them) come first and the Job actions next. The other resources follow alphabetically, and the
+ * operations of each resource too (n8n's lint and verification scanner require sorted options).
+ */
+export const FEATURED_RESOURCES = ['workflow', 'job'];
+
+const featuredRank = (value: string) => {
+	const rank = FEATURED_RESOURCES.indexOf(value);
+	return rank === -1 ? FEATURED_RESOURCES.length : rank;
+};
 
 const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	// Built from the registry, alphabetically, so adding a resource needs no edit here.
+	// Built from the registry, so adding a resource needs no edit here.
 	options: resources
 		.map(({ resource }) => ({
 			name: resource.name,
 			value: resource.value,
 			description: resource.description,
 		}))
-		.sort((a, b) => a.name.localeCompare(b.name)),
+		.sort((a, b) => featuredRank(a.value) - featuredRank(b.value) || a.name.localeCompare(b.name)),
 	default: 'workflow',
 };
 
@@ -49,3 +62,26 @@ export const versionProperties: INodeProperties[] = [
 	...resources.flatMap((module) => module.description),
 	itemProcessing,
 ];
+
+/** "Resource: Operation" by "resource:operation", from the Operation dropdowns' names. */
+const operationLabels: Record<string, string> = Object.fromEntries(
+	resources.flatMap(({ resource, description }) =>
+		description
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				((property.options ?? []) as INodePropertyOptions[]).map((option) => [
+					`${resource.value}:${String(option.value)}`,
+					`${resource.name}: ${option.name}`,
+				]),
+			),
+	),
+);
+
+/**
+ * The node's subtitle on the canvas: the resource and operation by their names ("Job: Download
+ * Output"), and "Workflow: Run and Wait" while Wait for Completion is on (its default).
+ */
+export const serverSubtitle =
+	'={{ (' +
+	JSON.stringify(operationLabels) +
+	')[$parameter.resource + ":" + $parameter.operation] + ($parameter.resource === "workflow" && $parameter.operation === "run" && $parameter.waitForCompletion !== false ? " and Wait" : "") }}';

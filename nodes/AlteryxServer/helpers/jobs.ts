@@ -43,6 +43,18 @@ export interface JobView extends IDataObject {
 	messages?: IDataObject[];
 }
 
+/**
+ * A job as the nodes output it: Alteryx's fields, with the job's id both as `id` and as `jobId`.
+ * Alteryx calls it `id` in a job (v3/jobs/{id}, a run, a workflow's jobs) and `jobId` in the job
+ * list (v3/jobs); with both, `{{ $json.jobId }}` (or `id`) works after every operation and the
+ * trigger event that output jobs.
+ */
+export function withJobId(job: IDataObject): IDataObject {
+	const { id, jobId, ...rest } = job;
+	const value = id ?? jobId;
+	return { id: value, jobId: value, ...rest };
+}
+
 // Alteryx's status words differ by endpoint (Completed, Complete, Error, Cancelled).
 const FINISHED_STATUSES = new Set(['completed', 'complete', 'cancelled', 'canceled', 'error']);
 

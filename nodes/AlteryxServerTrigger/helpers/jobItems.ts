@@ -90,6 +90,7 @@ export async function jobItem(
 	const result = resultOf(job);
 	const json: IDataObject = {
 		id: job.id,
+		jobId: job.id,
 		workflowId: String(job.appId ?? listing.workflowId),
 		workflowName,
 		status: job.status ?? null,

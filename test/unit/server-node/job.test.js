@@ -76,7 +76,7 @@ describe('Cancel', () => {
 			operation: 'cancel',
 			jobId: byId(queued.json.id),
 		});
-		expect(cancelled.json).toEqual({ success: true, id: queued.json.id });
+		expect(cancelled.json).toEqual({ success: true, id: queued.json.id, jobId: queued.json.id });
 		const [job] = await env.runNode({
 			resource: 'job',
 			operation: 'get',

@@ -4,6 +4,19 @@
 
 const { resources } = require('../../../nodes/AlteryxServer/actions/registry');
 const { AlteryxServer } = require('../../../nodes/AlteryxServer/AlteryxServer.node');
+const { FEATURED_RESOURCES } = require('../../../nodes/AlteryxServer/actions/versionDescription');
+
+// The resources most workflows use come first (n8n's nodes panel lists the actions in dropdown
+// order, issue 12.4); the rest, and every Operation dropdown, stay alphabetical: n8n's lint and
+// its verification scanner (which ignores eslint-disable comments) require sorted options.
+
+/** The values `featured` first, in that order, then the rest alphabetically by name. */
+function expectFeaturedThenAlphabetical(options, featured) {
+	const values = options.map((option) => option.value);
+	expect(values.slice(0, featured.length)).toEqual(featured);
+	const names = options.slice(featured.length).map((option) => option.name);
+	expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+}
 
 const description = new AlteryxServer().description;
 const resourceSelector = description.properties.find((property) => property.name === 'resource');
@@ -17,11 +30,11 @@ test('the node is the resource/operation node the package registers', () => {
 	});
 });
 
-test('the Resource dropdown lists every registered resource once, alphabetically', () => {
+test('the Resource dropdown lists every registered resource once: Workflow, Job, then alphabetically', () => {
 	const values = resources.map((module) => module.resource.value);
 	expect(new Set(values).size).toBe(values.length);
-	const names = resourceSelector.options.map((option) => option.name);
-	expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	expect(FEATURED_RESOURCES).toEqual(['workflow', 'job']);
+	expectFeaturedThenAlphabetical(resourceSelector.options, FEATURED_RESOURCES);
 	expect(resourceSelector.options.map((option) => option.value).sort()).toEqual([...values].sort());
 	expect(values).toContain(resourceSelector.default);
 });
@@ -44,8 +57,7 @@ describe.each(resources.map((module) => [module.resource.value, module]))(
 			expect(
 				selector.options.every((option) => typeof option.action === 'string' && option.action),
 			).toBe(true);
-			const names = selector.options.map((option) => option.name);
-			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			expectFeaturedThenAlphabetical(selector.options, []);
 			expect(optionValues).toContain(selector.default);
 		});
 

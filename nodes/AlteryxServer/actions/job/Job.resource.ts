@@ -10,7 +10,7 @@ import * as getMessages from './getMessages.operation';
 export const resource: ResourceModule['resource'] = {
 	name: 'Job',
 	value: 'job',
-	description: 'Runs of workflows: status, messages, outputs, the queue',
+	description: 'Runs of workflows (jobs): status, result, messages, output files, the queue',
 };
 
 export const operations: ResourceModule['operations'] = {
@@ -38,14 +38,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download Output',
 				value: 'downloadOutput',
-				action: 'Download an output of a job',
+				action: 'Download an output file of a job',
 				description: 'Download one output file of a finished job, in a format it offers',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a job',
-				description: 'Get a job’s status, result (disposition), outputs and messages',
+				action: 'Get a job and its result',
+				description:
+					'Get a job’s status, result (disposition), outputs and messages, e.g. of a job queued by Run without waiting',
 			},
 			{
 				name: 'Get Many',

@@ -26,5 +26,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const jobId = locatorValue.call(this, 'jobId', itemIndex);
 	await requestRoute.call(this, route, { path: { jobId } }, itemIndex);
-	return [{ json: { success: true, id: jobId } }];
+	return [{ json: { success: true, id: jobId, jobId } }];
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { jsonToItems, requestRouteJson } from '../../helpers/api';
-import { jobRoutes } from '../../helpers/jobs';
+import { jobRoutes, withJobId } from '../../helpers/jobs';
 import { locatorValue } from '../../helpers/parameters';
 import { jobLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -36,5 +36,5 @@ export async function execute(
 		{ path: { jobId }, qs: { includeMessages } },
 		itemIndex,
 	);
-	return jsonToItems(job);
+	return jsonToItems(job).map((item) => ({ json: withJobId(item.json) }));
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestAllPages, withoutUndefined } from '../../helpers/api';
+import { withJobId } from '../../helpers/jobs';
 import { pagingParameters, sortParameters, toIsoDay, toStringList } from '../../helpers/parameters';
 import { returnAllOrLimit, sortOptions } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -133,5 +134,5 @@ export async function execute(
 		{ ...pagingParameters.call(this, itemIndex), idField: 'jobId' },
 		itemIndex,
 	);
-	return jsonToItems(jobs);
+	return jsonToItems(jobs).map((item) => ({ json: withJobId(item.json) }));
 }

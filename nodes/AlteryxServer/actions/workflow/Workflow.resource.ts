@@ -16,7 +16,8 @@ import * as uploadVersion from './uploadVersion.operation';
 export const resource: ResourceModule['resource'] = {
 	name: 'Workflow',
 	value: 'workflow',
-	description: 'Workflows and analytic apps: run them, list them, upload and download packages',
+	description:
+		'Workflows and analytic apps: run them and wait for the job, list them, upload and download packages',
 };
 
 export const operations: ResourceModule['operations'] = {
@@ -80,9 +81,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Run',
 				value: 'run',
-				action: 'Run a workflow',
+				action: 'Run a workflow and wait for its job',
 				description:
-					'Queue a job for the workflow, with answers to its questions, and optionally wait for it to finish',
+					'Run a workflow or analytic app (with answers to its questions) and wait for the job to finish: its result, messages and outputs. Turn off Wait for Completion to only queue it.',
 			},
 			{
 				name: 'Transfer',

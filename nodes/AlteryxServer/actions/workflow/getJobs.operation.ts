@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { jsonToItems, requestAllPages, withoutUndefined } from '../../helpers/api';
+import { withJobId } from '../../helpers/jobs';
 import { locatorValue, pagingParameters, sortParameters } from '../../helpers/parameters';
 import { returnAllOrLimit, sortOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
@@ -87,5 +88,5 @@ export async function execute(
 		{ ...pagingParameters.call(this, itemIndex), idField: 'id' },
 		itemIndex,
 	);
-	return jsonToItems(jobs);
+	return jsonToItems(jobs).map((item) => ({ json: withJobId(item.json) }));
 }

@@ -15,6 +15,7 @@ import {
 	isCancelled,
 	type JobView,
 	waitForJob,
+	withJobId,
 } from '../../helpers/jobs';
 import { locatorValue, toAppValues } from '../../helpers/parameters';
 import { appQuestionsField, priorityOptions, workflowLocator } from '../common.descriptions';
@@ -181,7 +182,7 @@ export async function execute(
 		{ path: { workflowId }, body: contract },
 		itemIndex,
 	)) as JobView;
-	if (!wait) return [{ json: { ...queued, workflowId } }];
+	if (!wait) return [{ json: { ...withJobId(queued), workflowId } }];
 
 	const options = this.getNodeParameter('options', itemIndex, {}) as RunOptions;
 	const timeoutSeconds = options.timeout ?? 3600;
@@ -228,7 +229,7 @@ export async function execute(
 		);
 	}
 
-	const json: IDataObject = { ...job, workflowId, timing };
+	const json: IDataObject = { ...withJobId(job), workflowId, timing };
 	let binary: IBinaryKeyData | undefined;
 	if (options.downloadOutputs && !failed && (job.outputs ?? []).length > 0) {
 		const downloaded = await downloadAllOutputs.call(
