@@ -87,69 +87,57 @@ async function freePort(preferred) {
 
 // `npm pack` the package folder into a temporary folder and unpack it: what n8n loads is then exactly
 // what the `files` field publishes. Runtime dependencies, if any, are installed next to it.
-function packPackage(packageDir, outDir, node) {
-	node = node || toolchain.ensureNode24();
+// packPackage blocks; packPackageAsync does not (the demo's progress lines keep coming). Both run
+// the same steps, given the blocking or the non-blocking way to run a command.
+const PACK_ARGS = (outDir) => ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir];
+const INSTALL_DEPENDENCIES_ARGS = [
+	'install',
+	'--omit=dev',
+	'--omit=peer',
+	'--ignore-scripts',
+	'--no-audit',
+	'--no-fund',
+	'--no-package-lock',
+];
+
+function* packSteps(packageDir, outDir) {
 	fs.mkdirSync(outDir, { recursive: true });
-	const res = toolchain.npm(
-		node,
-		['pack', '--json', '--ignore-scripts', '--pack-destination', outDir],
-		{ cwd: packageDir },
-	);
+	const res = yield { npm: PACK_ARGS(outDir), cwd: packageDir };
 	const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')))[0];
 	const tarball = path.join(outDir, info.filename);
 	const unpacked = path.join(outDir, 'package');
 	fs.rmSync(unpacked, { recursive: true, force: true });
-	toolchain.run('tar', ['-xzf', tarball, '-C', outDir], {});
+	yield { cmd: 'tar', args: ['-xzf', tarball, '-C', outDir] };
 	const pkg = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
-	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		toolchain.npm(
-			node,
-			[
-				'install',
-				'--omit=dev',
-				'--omit=peer',
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--no-package-lock',
-			],
-			{ cwd: unpacked },
-		);
-	}
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length)
+		yield { npm: INSTALL_DEPENDENCIES_ARGS, cwd: unpacked };
 	return { tarball, dir: unpacked, files: info.files.map((f) => f.path), version: pkg.version };
 }
 
-// packPackage without blocking the event loop (the demo's progress lines keep coming).
-async function packPackageAsync(packageDir, outDir, node) {
+function packPackage(packageDir, outDir, node) {
 	node = node || toolchain.ensureNode24();
-	fs.mkdirSync(outDir, { recursive: true });
-	const res = await toolchain.npmAsync(
-		node,
-		['pack', '--json', '--ignore-scripts', '--pack-destination', outDir],
-		{ cwd: packageDir },
-	);
-	const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')))[0];
-	const tarball = path.join(outDir, info.filename);
-	const unpacked = path.join(outDir, 'package');
-	fs.rmSync(unpacked, { recursive: true, force: true });
-	await toolchain.runAsync('tar', ['-xzf', tarball, '-C', outDir], {});
-	const pkg = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
-	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		await toolchain.npmAsync(
-			node,
-			[
-				'install',
-				'--omit=dev',
-				'--omit=peer',
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--no-package-lock',
-			],
-			{ cwd: unpacked },
+	const steps = packSteps(packageDir, outDir);
+	for (let step = steps.next(); ; ) {
+		if (step.done) return step.value;
+		const s = step.value;
+		step = steps.next(
+			s.npm ? toolchain.npm(node, s.npm, { cwd: s.cwd }) : toolchain.run(s.cmd, s.args, {}),
 		);
 	}
-	return { tarball, dir: unpacked, files: info.files.map((f) => f.path), version: pkg.version };
+}
+
+async function packPackageAsync(packageDir, outDir, node) {
+	node = node || toolchain.ensureNode24();
+	const steps = packSteps(packageDir, outDir);
+	for (let step = steps.next(); ; ) {
+		if (step.done) return step.value;
+		const s = step.value;
+		step = steps.next(
+			s.npm
+				? await toolchain.npmAsync(node, s.npm, { cwd: s.cwd })
+				: await toolchain.runAsync(s.cmd, s.args, {}),
+		);
+	}
 }
 
 // A migrated, empty user folder kept in the cache and copied for each instance (saves the ~2 s

@@ -226,139 +226,106 @@ async function ensureNode24Async(progress) {
 
 // Installs n8n@version into <cache>/n8n-<version> with --ignore-scripts (some dependencies download
 // binaries from outside the registry in their install scripts), then rebuilds only sqlite3 from
-// source with Node 24. Idempotent: a marker file records a finished install.
-function ensureN8n(version) {
+// source with Node 24. Idempotent: a marker file records a finished install. ensureN8n blocks;
+// ensureN8nAsync (the demo) runs the same steps without blocking, each a phase of its progress.
+function n8nInstall(version) {
 	version = version || process.env.N8N_NODES_ALTERYX_N8N_VERSION || DEFAULT_N8N_VERSION;
-	const node = ensureNode24();
 	const dir = path.join(cacheDir(), `n8n-${version}`);
 	const marker = path.join(dir, '.installed');
 	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	if (fs.existsSync(marker) && fs.existsSync(bin)) {
-		return { version, dir, bin, node, cached: true };
-	}
-	const lock = acquireLock(path.join(cacheDir(), `n8n-${version}.lock`));
+	return {
+		version,
+		dir,
+		bin,
+		lockFile: path.join(cacheDir(), `n8n-${version}.lock`),
+		ready: () => fs.existsSync(marker) && fs.existsSync(bin),
+		prepare() {
+			fs.mkdirSync(dir, { recursive: true });
+			fs.writeFileSync(
+				path.join(dir, 'package.json'),
+				JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2),
+			);
+		},
+		installArgs: [
+			'install',
+			`n8n@${version}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		rebuildArgs: [
+			'rebuild',
+			'sqlite3',
+			'--ignore-scripts=false',
+			'--foreground-scripts=false',
+			'--loglevel=error',
+		],
+		buildNode: (node) =>
+			node.dir ? { ...node, env: { ...node.env, npm_config_nodedir: node.dir } } : node,
+		checkArgs: ['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"],
+		finish(node, check) {
+			if (check.stdout.trim() !== 'ok')
+				throw new Error('sqlite3 or isolated-vm did not load after install');
+			fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
+			return { version, dir, bin, node, cached: false };
+		},
+	};
+}
+
+function ensureN8n(version) {
+	const n = n8nInstall(version);
+	const node = ensureNode24();
+	const cached = { version: n.version, dir: n.dir, bin: n.bin, node, cached: true };
+	if (n.ready()) return cached;
+	const lock = acquireLock(n.lockFile);
 	try {
-		if (fs.existsSync(marker) && fs.existsSync(bin))
-			return { version, dir, bin, node, cached: true };
-		log(`installing n8n@${version} into ${dir} (cold install: a few minutes)`);
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(
-			path.join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2),
-		);
-		const opts = { cwd: dir };
-		const t1 = npm(
-			node,
-			[
-				'install',
-				`n8n@${version}`,
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--loglevel=error',
-			],
-			opts,
-		);
-		log(`npm install n8n@${version} --ignore-scripts: ${t1.seconds}s`);
-		const buildEnv = node.dir ? { ...node.env, npm_config_nodedir: node.dir } : node.env;
-		const t2 = npm(
-			{ ...node, env: buildEnv },
-			[
-				'rebuild',
-				'sqlite3',
-				'--ignore-scripts=false',
-				'--foreground-scripts=false',
-				'--loglevel=error',
-			],
-			opts,
-		);
+		if (n.ready()) return cached;
+		log(`installing n8n@${n.version} into ${n.dir} (cold install: a few minutes)`);
+		n.prepare();
+		const opts = { cwd: n.dir };
+		const t1 = npm(node, n.installArgs, opts);
+		log(`npm install n8n@${n.version} --ignore-scripts: ${t1.seconds}s`);
+		const t2 = npm(n.buildNode(node), n.rebuildArgs, opts);
 		log(`npm rebuild sqlite3: ${t2.seconds}s`);
-		const check = run(
-			node.bin,
-			['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"],
-			{ cwd: dir, env: node.env },
-		);
-		if (check.stdout.trim() !== 'ok')
-			throw new Error('sqlite3 or isolated-vm did not load after install');
-		fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
-		return { version, dir, bin, node, cached: false };
+		return n.finish(node, run(node.bin, n.checkArgs, { cwd: n.dir, env: node.env }));
 	} finally {
 		lock.release();
 	}
 }
 
-// ensureN8n for the demo: the same install, without blocking, each step a phase of `progress`
-// (scripts/lib/progress.js) so a first run says what it is doing. Resolves like ensureN8n.
 async function ensureN8nAsync(version, progress) {
-	version = version || process.env.N8N_NODES_ALTERYX_N8N_VERSION || DEFAULT_N8N_VERSION;
+	const n = n8nInstall(version);
 	const phase = (label, fn) => (progress ? progress.run(label, fn) : fn());
 	const node = await ensureNode24Async(progress);
-	const dir = path.join(cacheDir(), `n8n-${version}`);
-	const marker = path.join(dir, '.installed');
-	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const ready = () => fs.existsSync(marker) && fs.existsSync(bin);
-	if (ready()) return { version, dir, bin, node, cached: true };
-	const lockFile = path.join(cacheDir(), `n8n-${version}.lock`);
+	const cached = { version: n.version, dir: n.dir, bin: n.bin, node, cached: true };
+	if (n.ready()) return cached;
 	let waiting = null;
-	const lock = await acquireLockAsync(lockFile, () => {
-		if (progress) waiting = progress.phase(`waiting for another process installing n8n ${version}`);
+	const lock = await acquireLockAsync(n.lockFile, () => {
+		if (progress)
+			waiting = progress.phase(`waiting for another process installing n8n ${n.version}`);
 	});
 	if (waiting) waiting.end();
 	try {
-		if (ready()) return { version, dir, bin, node, cached: true };
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(
-			path.join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8n-cache', private: true, version: '0.0.0' }, null, 2),
+		if (n.ready()) return cached;
+		n.prepare();
+		const opts = { cwd: n.dir };
+		await phase(`installing n8n ${n.version} into ${n.dir} (first run only)`, () =>
+			npmAsync(node, n.installArgs, opts),
 		);
-		const opts = { cwd: dir };
-		await phase(`installing n8n ${version} into ${dir} (first run only)`, () =>
-			npmAsync(
-				node,
-				[
-					'install',
-					`n8n@${version}`,
-					'--ignore-scripts',
-					'--no-audit',
-					'--no-fund',
-					'--loglevel=error',
-				],
-				opts,
-			),
-		);
-		const buildEnv = node.dir ? { ...node.env, npm_config_nodedir: node.dir } : node.env;
 		await phase(
 			`compiling sqlite3 for Node ${node.version} (npm rebuild sqlite3, first run only)`,
-			() =>
-				npmAsync(
-					{ ...node, env: buildEnv },
-					[
-						'rebuild',
-						'sqlite3',
-						'--ignore-scripts=false',
-						'--foreground-scripts=false',
-						'--loglevel=error',
-					],
-					opts,
-				),
+			() => npmAsync(n.buildNode(node), n.rebuildArgs, opts),
 		);
-		const check = await runAsync(
-			node.bin,
-			['-e', "require('sqlite3'); require('isolated-vm'); console.log('ok')"],
-			{ cwd: dir, env: node.env },
-		);
-		if (check.stdout.trim() !== 'ok')
-			throw new Error('sqlite3 or isolated-vm did not load after install');
-		fs.writeFileSync(marker, `${new Date().toISOString()} node ${node.version}\n`);
-		return { version, dir, bin, node, cached: false };
+		return n.finish(node, await runAsync(node.bin, n.checkArgs, { cwd: n.dir, env: node.env }));
 	} finally {
 		lock.release();
 	}
 }
 
-// A cross-process lock file (for concurrent jest workers or demo + tests), stale after 15 minutes.
-function acquireLock(file) {
-	const deadline = Date.now() + 20 * 60 * 1000;
+// A cross-process lock file (for concurrent jest workers or demo + tests), stale after 15 minutes
+// or when the process that holds it is gone. Returns the lock, or null while another process holds it.
+function tryLock(file) {
 	for (;;) {
 		try {
 			const fd = fs.openSync(file, 'wx');
@@ -375,46 +342,36 @@ function acquireLock(file) {
 			} catch (_) {
 				stale = true;
 			}
-			if (stale) {
-				fs.rmSync(file, { force: true });
-				continue;
-			}
-			if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
-			sleepSync(1000);
+			if (!stale) return null;
+			fs.rmSync(file, { force: true });
 		}
 	}
 }
 
-// acquireLock without blocking the event loop (same file format, same staleness rule); onWait is
-// called once if the lock is held by another process.
+const LOCK_WAIT_MS = 20 * 60 * 1000;
+
+function acquireLock(file) {
+	const deadline = Date.now() + LOCK_WAIT_MS;
+	for (;;) {
+		const lock = tryLock(file);
+		if (lock) return lock;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
+		sleepSync(1000);
+	}
+}
+
+// acquireLock without blocking the event loop; onWait is called once if the lock is held by
+// another process.
 async function acquireLockAsync(file, onWait) {
 	let waited = false;
-	const deadline = Date.now() + 20 * 60 * 1000;
+	const deadline = Date.now() + LOCK_WAIT_MS;
 	for (;;) {
-		try {
-			const fd = fs.openSync(file, 'wx');
-			fs.writeSync(fd, String(process.pid));
-			fs.closeSync(fd);
-			return { release: () => fs.rmSync(file, { force: true }) };
-		} catch (e) {
-			if (e.code !== 'EEXIST') throw e;
-			let stale = false;
-			try {
-				const st = fs.statSync(file);
-				const pid = parseInt(fs.readFileSync(file, 'utf8'), 10);
-				stale = Date.now() - st.mtimeMs > 15 * 60 * 1000 || (pid && !pidAlive(pid));
-			} catch (_) {
-				stale = true;
-			}
-			if (stale) {
-				fs.rmSync(file, { force: true });
-				continue;
-			}
-			if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
-			if (!waited && onWait) onWait();
-			waited = true;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
+		const lock = tryLock(file);
+		if (lock) return lock;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${file}`);
+		if (!waited && onWait) onWait();
+		waited = true;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 }
 
