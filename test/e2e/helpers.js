@@ -277,7 +277,7 @@ function explain(res) {
 			.split('\n')
 			.map((l) => (l.length > 600 ? `${l.slice(0, 600)}…` : l))
 			.join('\n');
-	return `exit ${res.code}; last node ${res.lastNode}; ${err}\n--- stdout (tail)\n${short(res.stdout)}\n--- stderr (tail)\n${short(res.stderr)}`;
+	return `exit ${res.code}${res.signal ? ` (signal ${res.signal})` : ''}; last node ${res.lastNode}; ${err}\n--- stdout (tail)\n${short(res.stdout)}\n--- stderr (tail)\n${short(res.stderr)}`;
 }
 
 function expectOk(res) {
