@@ -7,21 +7,12 @@
 
 const fs = require('fs');
 const path = require('path');
+const { pidAlive } = require('./toolchain');
 
 const RUN_FILE = 'run.json';
 // A folder without run.json is a run being created (or one that died right then): removed only
 // once it is this old.
 const UNCLAIMED_GRACE_MS = 10 * 60 * 1000;
-
-function pidAlive(pid) {
-	if (!Number.isInteger(pid) || pid <= 0) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return e.code === 'EPERM';
-	}
-}
 
 function readRun(dir) {
 	try {

@@ -375,7 +375,9 @@ async function acquireLockAsync(file, onWait) {
 	}
 }
 
+// Whether a process with this pid exists (EPERM: it exists, owned by someone else).
 function pidAlive(pid) {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -404,6 +406,7 @@ module.exports = {
 	acquireLockAsync,
 	versionAtLeast,
 	acquireLock,
+	pidAlive,
 	sleepSync,
 	log,
 };
