@@ -196,14 +196,7 @@ function applyFault(fault, ctx, req, res, entry, emulator) {
 	}
 	if (fault.kind === 'truncated') {
 		// Without an explicit body the real response is produced (with its side effects) and cut.
-		const response =
-			fault.body === undefined
-				? safeDispatch(ctx, emulator, entry)
-				: (({ body, contentType }) => ({
-						status: fault.status || 200,
-						headers: contentType ? { 'Content-Type': contentType } : {},
-						body,
-					}))(faultBody(fault, ctx));
+		const response = faultResponse(fault, ctx, emulator, entry);
 		const full = response.body;
 		const cut = full.subarray(0, Math.floor(full.length / 2));
 		entry.status = response.status;
@@ -286,16 +279,25 @@ function trickle(fault, ctx, req, res, entry, emulator) {
 	socket.on('close', closed);
 }
 
+/**
+ * The whole answer a 'truncated' or 'stall' fault sends part of: the fault's own body, or, without
+ * one, the real response (produced with its side effects).
+ */
+function faultResponse(fault, ctx, emulator, entry) {
+	if (fault.body !== undefined) {
+		const { body, contentType } = faultBody(fault, ctx);
+		return {
+			status: fault.status || 200,
+			headers: contentType ? { 'Content-Type': contentType } : {},
+			body,
+		};
+	}
+	return safeDispatch(ctx, emulator, entry);
+}
+
 /** Part of the answer, then nothing until the test calls `fault.resume()`. */
 function stall(fault, ctx, res, entry, emulator) {
-	const response =
-		fault.body === undefined
-			? safeDispatch(ctx, emulator, entry)
-			: (({ body, contentType }) => ({
-					status: fault.status || 200,
-					headers: contentType ? { 'Content-Type': contentType } : {},
-					body,
-				}))(faultBody(fault, ctx));
+	const response = faultResponse(fault, ctx, emulator, entry);
 	const full = response.body;
 	const first = full.subarray(0, Math.min(full.length, fault.stallAfterBytes ?? 0));
 	entry.status = response.status;
