@@ -64,6 +64,8 @@ test('Run and Wait on the Sales Forecast app: Completed job with disposition Suc
 			disposition: 'Success',
 		}),
 	);
+	// The job id under the name Job → Get Many and the trigger use too (issue 12).
+	expect(job.jobId).toBe(job.id);
 	// The job was really enqueued with the answers.
 	const stored = suite.emulator.state.jobs.get(job.id);
 	expect(stored.questions).toEqual([
