@@ -11,9 +11,11 @@ const {
 } = require('./emulator/cloud');
 
 let cloud;
+// Runs take minutes of the emulator's clock, so only advanceTime() moves them on.
+const LONG_RUNS = { createdMs: 60_000, inProgressMs: 300_000 };
 
 beforeAll(async () => {
-	cloud = await startCloudEmulator({ runTimings: { createdMs: 60_000, inProgressMs: 300_000 } });
+	cloud = await startCloudEmulator({ runTimings: LONG_RUNS });
 });
 
 afterAll(async () => {
@@ -22,9 +24,9 @@ afterAll(async () => {
 
 beforeEach(() => {
 	cloud.reset();
-	// Each test starts from the defaults (but the long run timings above).
-	const { host, ports, runTimings, ...defaults } = DEFAULT_OPTIONS;
-	cloud.setOptions(defaults);
+	// Each test starts from the defaults, but with long runs.
+	const { host, ports, ...defaults } = DEFAULT_OPTIONS;
+	cloud.setOptions({ ...defaults, runTimings: LONG_RUNS });
 });
 
 async function call(base, path, { method = 'GET', token, headers = {}, body } = {}) {
@@ -376,6 +378,37 @@ describe('errors', () => {
 });
 
 describe('runs', () => {
+	test("a 'slow' fault still starts the run (the answer only comes late)", async () => {
+		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
+		cloud.faults.add({
+			host: 'gateway',
+			method: 'POST',
+			path: /\/run$/,
+			kind: 'slow',
+			delayMs: 20,
+		});
+		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
+			method: 'POST',
+			token: accessToken,
+			body: {},
+		});
+		expect(started.status).toBe(201);
+		expect(cloud.stats()).toMatchObject({ faultsInjected: 1, runsStarted: { plans: 1 } });
+	});
+
+	test('runTimings 0/0: a run is finished at its first poll', async () => {
+		cloud.setOptions({ runTimings: { createdMs: 0, inProgressMs: 0 } });
+		const { accessToken } = cloud.issuePair();
+		const started = await v4('v4/jobGroups', {
+			method: 'POST',
+			token: accessToken,
+			body: { wrangledDataset: { id: CLOUD_SEED.wrangledDatasets.customers } },
+		});
+		expect((await v4(`v4/jobGroups/${started.json.id}/status`, { token: accessToken })).json).toBe(
+			'Canceled',
+		);
+	});
+
 	test('a plan run goes Created → InProgress → Complete on the emulator clock', async () => {
 		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
 		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
