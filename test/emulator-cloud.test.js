@@ -674,6 +674,49 @@ describe('lists', () => {
 		);
 	});
 
+	test('job library: status, flowId, finishedAfter and sort find the job groups finished since a time', async () => {
+		const { accessToken } = cloud.issuePair();
+		const since = new Date(cloud.now() - 150 * 60_000).toISOString();
+		const added = cloud.addJobGroup({ flowId: CLOUD_SEED.flows.inventoryJoin });
+		const running = (
+			await v4(`v4/flows/${CLOUD_SEED.flows.customerMerge}/run`, {
+				method: 'POST',
+				token: accessToken,
+			})
+		).json.data[0].id;
+		const ids = async (qs) =>
+			(await v4(`v4/jobLibrary?${qs}`, { token: accessToken })).json.data.map((g) => [
+				g.id,
+				g.status,
+			]);
+		expect(
+			await ids(
+				`status=Complete,Failed,Canceled&finishedAfter=${encodeURIComponent(since)}&sort=-finishedAt`,
+			),
+		).toEqual([
+			[added, 'Failed'],
+			[CLOUD_SEED.jobGroups.salesDoneLater, 'Complete'],
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+		]);
+		expect(await ids(`flowId=${CLOUD_SEED.flows.inventoryJoin}&sort=id`)).toEqual([
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+			[added, 'Failed'],
+		]);
+		expect((await ids('status=Created'))[0]).toEqual([running, 'Created']);
+		expect((await v4('v4/jobLibrary?status=Done', { token: accessToken })).status).toBe(400);
+	});
+
+	test('flows and schedules take filter/filterType like plans (for pickers)', async () => {
+		const { accessToken } = cloud.issuePair();
+		const flows = (await v4('v4/flows?filter=join&filterType=contains', { token: accessToken }))
+			.json.data;
+		expect(flows.map((f) => f.id)).toEqual([CLOUD_SEED.flows.inventoryJoin]);
+		const schedules = (
+			await gateway('scheduling/v1/schedules?filter=weekly', { token: accessToken })
+		).json.data;
+		expect(schedules.map((s) => s.id)).toEqual([CLOUD_SEED.schedules.weeklySales]);
+	});
+
 	test('schedules: list, count, enable and disable', async () => {
 		const { accessToken } = cloud.issuePair();
 		const list = (await gateway('scheduling/v1/schedules', { token: accessToken })).json.data;
