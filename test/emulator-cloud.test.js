@@ -280,6 +280,10 @@ describe('hosts', () => {
 				.status,
 		).toBe(404);
 		expect((await call(cloud.v4Url, 'as/token', { method: 'POST' })).status).toBe(404);
+		expect((await gateway('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(
+			200,
+		);
+		expect((await v4('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(404);
 	});
 
 	test('requireProjectId: the gateway wants x-api-project-id (Apigee Invalid ApiKey), the v4 host does not', async () => {

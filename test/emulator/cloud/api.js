@@ -6,7 +6,7 @@
 const { Router } = require('../router');
 const { json, exception, notFound, apigeeFault } = require('./responses');
 
-const GATEWAY_PREFIXES = ['/iam/v1/', '/plans/v1/', '/scheduling/v1/'];
+const GATEWAY_PREFIXES = ['/iam/v1/', '/plans/v1/', '/scheduling/v1/', '/svc-workflow/'];
 
 function bearerToken(headers) {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(String(headers.authorization || ''));
@@ -289,7 +289,11 @@ function createApiDispatch(hostName, routes) {
 		}
 		ctx.person = auth.person;
 		ctx.token = auth.payload;
-		if (hostName === 'gateway' && !emulator.options.plansAvailable && !lower.startsWith('/iam/')) {
+		if (
+			hostName === 'gateway' &&
+			!emulator.options.plansAvailable &&
+			(lower.startsWith('/plans/') || lower.startsWith('/scheduling/'))
+		) {
 			return notFound(
 				`No route for ${ctx.method} ${ctx.path}`,
 				'Plans and scheduling are not available in this workspace',

@@ -135,7 +135,34 @@ function setEnabled(enabled) {
 	};
 }
 
+// Designer Cloud workflows: seen only in third-party code [T/U], so only a list and a get with the
+// emulator's own shape, enough to test that the path family goes to the gateway.
+const DESIGNER_WORKFLOWS = [
+	{ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Designer Sales Report', type: 'workflow' },
+	{ id: 'a1b2c3d4-0000-4000-8000-000000000002', name: 'Designer Churn Model', type: 'workflow' },
+];
+
 const routes = [
+	{
+		method: 'GET',
+		path: '/svc-workflow/api/v1/workflows',
+		handler: (ctx, emulator) =>
+			page(
+				ctx,
+				emulator,
+				DESIGNER_WORKFLOWS.map((w) => ({ ...w })),
+			).response,
+	},
+	{
+		method: 'GET',
+		path: '/svc-workflow/api/v1/workflows/{id}',
+		handler: (ctx) => {
+			const workflow = DESIGNER_WORKFLOWS.find((w) => w.id === ctx.params.id);
+			return workflow
+				? json(200, { ...workflow })
+				: notFound(`Workflow with id ${ctx.params.id} not found`);
+		},
+	},
 	{
 		method: 'GET',
 		path: '/iam/v1/workspaces/current',
