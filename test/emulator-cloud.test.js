@@ -84,6 +84,18 @@ describe('tokens', () => {
 		).toMatchObject({ id: CLOUD_SEED.workspaceId, name: 'Emulator Workspace' });
 	});
 
+	test('credentialData is a fresh pair with both API hosts', async () => {
+		const data = cloud.credentialData({ region: 'custom' });
+		expect(data).toEqual({
+			region: 'custom',
+			v4Url: cloud.v4Url,
+			gatewayUrl: cloud.gatewayUrl,
+			accessToken: expect.any(String),
+			refreshToken: expect.any(String),
+		});
+		expect((await refresh(data.refreshToken)).status).toBe(200);
+	});
+
 	test('a refresh rotates: new pair, the old refresh token is dead at once, the new one works', async () => {
 		const pair = cloud.issuePair();
 		const first = await refresh(pair.refreshToken);

@@ -222,6 +222,22 @@ class CloudEmulator {
 		};
 	}
 
+	/**
+	 * The data of an n8n `alteryxCloudOAuth2Api` credential (the brief's contract) with a new pair
+	 * of its own family, `overrides` applied.
+	 */
+	credentialData(overrides = {}, pairOptions = {}) {
+		const { accessToken, refreshToken } = this.issuePair(pairOptions);
+		return {
+			region: 'custom',
+			v4Url: this.v4Url,
+			gatewayUrl: this.gatewayUrl,
+			accessToken,
+			refreshToken,
+			...overrides,
+		};
+	}
+
 	/** Kills a token family (its refresh and access tokens), given any of its tokens. */
 	revokeFamily(token) {
 		const familyId = typeof token === 'number' ? token : this.tokens.familyOf(token);
