@@ -231,6 +231,22 @@ describe('tokens', () => {
 		expect((await refresh(pair.refreshToken)).status).toBe(200);
 	});
 
+	test("refreshExpiry: 'sliding' renews a rotated refresh token's lifetime, 'fixed' keeps the pair's end", async () => {
+		const rotateAfter = async (pair) => {
+			cloud.advanceTime(6_000);
+			const rotated = await refresh(pair.refreshToken);
+			cloud.advanceTime(6_000);
+			return refresh(rotated.json.refresh_token);
+		};
+		expect((await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }))).status).toBe(200);
+		cloud.setOptions({ refreshExpiry: 'fixed' });
+		const fixed = await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }));
+		expect(fixed).toEqual({
+			status: 400,
+			json: { error: 'invalid_grant', error_description: 'refresh token expired' },
+		});
+	});
+
 	test('expiresInField false leaves expires_in out of the token response', async () => {
 		cloud.setOptions({ expiresInField: false });
 		const answer = await refresh(cloud.issuePair().refreshToken);
