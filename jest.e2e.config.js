@@ -10,7 +10,7 @@ module.exports = {
 		'/node_modules/',
 		...(process.env.E2E_CREDENTIAL_DESIGNS === 'true' ? [] : ['/13-credential-designs\\.']),
 		...(process.env.E2E_QUEUE_MODE === 'false'
-			? ['/15-queue-mode\\.', '/19-trigger-queue-mode\\.']
+			? ['/15-queue-mode\\.', '/19-trigger-queue-mode\\.', '/22-cloud-token-rotation\\.']
 			: []),
 	],
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/'],

@@ -15,6 +15,7 @@ import {
 	currentPair,
 	isRenewalDue,
 	refreshTokenPair,
+	CLAIM_KEEPS_TOKEN,
 	RENEW_MARKER,
 	sessionFieldsOf,
 } from '../nodes/transport/cloud';
@@ -100,6 +101,13 @@ export class AlteryxCloudOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Session Expires At', name: 'sessionExpiresAt', type: 'hidden', default: '' },
 		{
+			// Which n8n process is renewing the pair, and since when (docs/decisions/0008).
+			displayName: 'Session Renewal Claim',
+			name: 'sessionRenewalClaim',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			displayName: 'Session Seed',
 			name: 'sessionSeedRefreshToken',
 			type: 'hidden',
@@ -117,6 +125,16 @@ export class AlteryxCloudOAuth2Api implements ICredentialType {
 		const data = credentials as CloudTokenPairCredentials & { [RENEW_MARKER]?: unknown };
 		const now = Date.now();
 		const pair = currentPair(data);
+		if (data[RENEW_MARKER] === 'claim') {
+			// The pack's nodes announce to the other n8n processes that this one renews the pair
+			// (docs/decisions/0008): stored as it is, nothing renewed.
+			// The access token in use was emptied so that n8n calls this; it stays as it was.
+			const kept = (data as { [CLAIM_KEEPS_TOKEN]?: unknown })[CLAIM_KEEPS_TOKEN];
+			return {
+				sessionAccessToken: typeof kept === 'string' ? kept : pair.accessToken,
+				sessionRenewalClaim: data.sessionRenewalClaim ?? '',
+			};
+		}
 		const inUse = typeof data.sessionAccessToken === 'string' ? data.sessionAccessToken.trim() : '';
 		const isNewPaste = inUse === '' || pair.accessToken !== inUse;
 		let renew: boolean;
@@ -135,7 +153,11 @@ export class AlteryxCloudOAuth2Api implements ICredentialType {
 		const next = renew
 			? await refreshTokenPair(this.helpers.httpRequest.bind(this.helpers), data, pair)
 			: pair;
-		return sessionFieldsOf(next) as unknown as IDataObject;
+		// A renewal ends the claim that announced it.
+		return {
+			...sessionFieldsOf(next),
+			...(renew ? { sessionRenewalClaim: '' } : {}),
+		} as unknown as IDataObject;
 	}
 
 	authenticate: IAuthenticateGeneric = {

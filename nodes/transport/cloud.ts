@@ -15,10 +15,14 @@ export const CLOUD_PAIR_CREDENTIAL_TYPE = 'alteryxCloudOAuth2Api';
 export const CLOUD_SERVICE_PRINCIPAL_TYPE = 'alteryxCloudServicePrincipalOAuth2Api';
 
 /**
- * Set (true) by the transport on its copy of the token pair credential, with the access token in
- * use emptied, to have the credential's preAuthentication renew the pair. Never stored.
+ * Set by the transport on its copy of the token pair credential, with the access token in use
+ * emptied: true has the credential's preAuthentication renew the pair; 'claim' has it store the
+ * copy's sessionRenewalClaim (and nothing else new). Never stored itself.
  */
 export const RENEW_MARKER = 'sessionRenew';
+
+/** With RENEW_MARKER 'claim': the access token in use, which the claim stores unchanged. */
+export const CLAIM_KEEPS_TOKEN = 'sessionClaimKeeps';
 
 export const CLOUD_REGIONS = ['us1', 'eu1', 'au1'] as const;
 
@@ -46,6 +50,8 @@ export interface CloudTokenPairCredentials extends CloudAddress {
 	sessionRefreshToken?: string;
 	/** When the access token in use expires (ms since the epoch, as text). */
 	sessionExpiresAt?: string;
+	/** `{process}@{ms}`: the n8n process that announced it renews the pair (RenewalClaim). */
+	sessionRenewalClaim?: string;
 	/** The pasted refresh token the session started from: a newly pasted pair replaces it. */
 	sessionSeedRefreshToken?: string;
 }
@@ -392,4 +398,23 @@ function refreshFailure(error: unknown, tokenUrl: string): TokenRefreshError {
 export function forgetRotations(): void {
 	rotatedPairs.clear();
 	refreshesInFlight.clear();
+}
+
+/** A process's announcement that it renews the pair. */
+export interface RenewalClaim {
+	owner: string;
+	at: number;
+}
+
+export function renewalClaimOf(credentials: CloudTokenPairCredentials): RenewalClaim | undefined {
+	const text =
+		typeof credentials.sessionRenewalClaim === 'string' ? credentials.sessionRenewalClaim : '';
+	const at = text.lastIndexOf('@');
+	if (at <= 0) return undefined;
+	const time = Number(text.slice(at + 1));
+	return Number.isFinite(time) ? { owner: text.slice(0, at), at: time } : undefined;
+}
+
+export function renewalClaimText(claim: RenewalClaim): string {
+	return `${claim.owner}@${claim.at}`;
 }

@@ -19,7 +19,10 @@ import {
 	type TokenFailure,
 } from './authentication';
 import {
+	CLAIM_KEEPS_TOKEN,
 	currentPair,
+	renewalClaimOf,
+	renewalClaimText,
 	jwtClaims as jwtClaimsOf,
 	isRefreshTokenRefused,
 	isRenewalDue,
@@ -325,11 +328,15 @@ async function sendWithRetries(
 			// request renews it. Either way the 401 means nothing was done: resend, POST too.
 			resentAfter401 = true;
 			const refused = [currentPair(credential.connection.tokenPair).accessToken, ...sentTokens];
+			const renewedElsewhere = (read: CredentialRead) => {
+				const stored = currentPair(read.connection.tokenPair ?? {});
+				return stored.accessToken !== '' && !refused.includes(stored.accessToken);
+			};
 			forgetCredential.call(this, credential);
 			credential = await readCredential.call(this, itemIndex);
-			const stored = currentPair(credential.connection.tokenPair ?? {});
-			renewal =
-				stored.accessToken !== '' && !refused.includes(stored.accessToken) ? 'checked' : 'force';
+			({ credential, renewal } = renewedElsewhere(credential)
+				? { credential, renewal: 'checked' as Renewal }
+				: await coordinatedRenewal.call(this, credential, itemIndex, renewedElsewhere));
 			continue;
 		}
 		if (
@@ -477,7 +484,131 @@ async function cloudRenewal(
 	if (decide(credential) === undefined) return { credential, renewal: 'checked' };
 	forgetCredential.call(this, credential);
 	const fresh = await readCredential.call(this, itemIndex);
-	return { credential: fresh, renewal: decide(fresh) ?? 'checked' };
+	const renewal = decide(fresh) ?? 'checked';
+	if (renewal !== 'force') return { credential: fresh, renewal };
+	const seen = currentPair(fresh.connection.tokenPair ?? {}).refreshToken;
+	return await coordinatedRenewal.call(
+		this,
+		fresh,
+		itemIndex,
+		(read) => currentPair(read.connection.tokenPair ?? {}).refreshToken !== seen,
+	);
+}
+
+/** This process, in renewal claims. */
+const PROCESS_ID = `${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Renewal claims: how long a claim stands before others take over (its owner may have stopped),
+ * how long a process waits after storing its claim before it looks whether it was the last
+ * (longer than a claim takes to be stored), and how often a waiting process looks at the store.
+ */
+const CLAIM = { standsMs: 15_000, settleMs: 1_000, pollMs: 250 };
+
+/** Coordinations under way in this process, per credential and pair: one claim per process. */
+const coordinations = new Map<string, Promise<{ credential: CredentialRead; renewal: Renewal }>>();
+
+/**
+ * Renews the token pair at most once across all n8n processes that share the credential (queue
+ * mode), without a lock: a process stores a claim in the credential, waits until every claim
+ * made at the same moment is stored, and renews only if the stored claim is still its own (the
+ * last one written wins); the others wait for the pair it stores. Refresh tokens die when used,
+ * and some token endpoints revoke the whole pair when one is presented twice: two processes must
+ * never both renew (docs/decisions/0008-cloud-credentials.md).
+ */
+async function coordinatedRenewal(
+	this: AlteryxContext,
+	credential: CredentialRead,
+	itemIndex: number,
+	renewedSince: (read: CredentialRead) => boolean,
+): Promise<{ credential: CredentialRead; renewal: Renewal }> {
+	const { credentialType } = credential.connection;
+	const node = this.getNode();
+	const seen = currentPair(credential.connection.tokenPair ?? {}).refreshToken;
+	const key = `${credentialType}:${node.credentials?.[credentialType]?.id ?? node.name}:${seen}`;
+	// Requests of this process join its claim; they all renew with the same refresh token, which
+	// refreshTokenPair turns into one refresh.
+	const running = coordinations.get(key);
+	if (running) return await running;
+	const coordination = (async () => {
+		let read = credential;
+		const deadline = Date.now() + 2 * CLAIM.standsMs;
+		while (Date.now() < deadline) {
+			if (renewedSince(read)) return { credential: read, renewal: 'checked' as Renewal };
+			const claim = renewalClaimOf(read.connection.tokenPair ?? {});
+			if (claim && claim.owner !== PROCESS_ID && Date.now() - claim.at < CLAIM.standsMs) {
+				// Another process renews: wait for the pair it stores.
+				await sleep(CLAIM.pollMs);
+				read = await freshRead.call(this, read, itemIndex);
+				continue;
+			}
+			await storeClaim.call(this, read);
+			await sleep(CLAIM.settleMs);
+			read = await freshRead.call(this, read, itemIndex);
+			if (renewedSince(read)) return { credential: read, renewal: 'checked' as Renewal };
+			if (renewalClaimOf(read.connection.tokenPair ?? {})?.owner === PROCESS_ID) {
+				return { credential: read, renewal: 'force' as Renewal };
+			}
+		}
+		// The claims never settled (a store that does not keep them): renew rather than fail.
+		return { credential: read, renewal: 'force' as Renewal };
+	})();
+	coordinations.set(key, coordination);
+	try {
+		return await coordination;
+	} finally {
+		coordinations.delete(key);
+	}
+}
+
+async function freshRead(
+	this: AlteryxContext,
+	read: CredentialRead,
+	itemIndex: number,
+): Promise<CredentialRead> {
+	forgetCredential.call(this, read);
+	return await readCredential.call(this, itemIndex);
+}
+
+/**
+ * Stores this process's renewal claim in the credential. n8n stores what a credential's
+ * preAuthentication returns only while it signs a request, so the claim rides on a harmless GET
+ * (v4/people/current; its answer is not used).
+ */
+async function storeClaim(this: AlteryxContext, read: CredentialRead) {
+	const { connection } = read;
+	const claimed: IDataObject = {
+		...read.data,
+		sessionAccessToken: '',
+		[RENEW_MARKER]: 'claim',
+		[CLAIM_KEEPS_TOKEN]: read.data.sessionAccessToken ?? '',
+		sessionRenewalClaim: renewalClaimText({ owner: PROCESS_ID, at: Date.now() }),
+	};
+	const context = Object.create(this, {
+		getCredentials: {
+			value: async (type: string, ...rest: unknown[]) =>
+				type === connection.credentialType
+					? claimed
+					: await (this.getCredentials as (...args: unknown[]) => Promise<unknown>)(type, ...rest),
+		},
+	}) as AlteryxContext;
+	try {
+		await this.helpers.httpRequestWithAuthentication.call(
+			context,
+			connection.credentialType,
+			{
+				method: 'GET',
+				url: new URL('v4/people/current', connection.baseUrl).href,
+				headers: { Accept: 'application/json' },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: 30_000,
+			},
+			{ preAuthenticationRetryStatusCode: [] },
+		);
+	} catch {
+		// Stored before the GET was sent, or not at all: the settle read tells which.
+	}
 }
 
 /** How long the access token lives in all (its JWT's exp - iat), for the renewal margin. */

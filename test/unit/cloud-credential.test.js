@@ -218,8 +218,9 @@ describe('the token pair', () => {
 		const before = harness.storedCredential();
 		const newer = await renewedElsewhere(before);
 		cloud.resetStats();
-		// The other process stores its pair a moment after this one presented the old token.
-		const storing = setTimeout(() => harness.setCredentials(newer), 300);
+		// The other process stores its pair after this one presented the old token (after the random
+		// wait of up to 1 s that comes before a renewal after a 401).
+		const storing = setTimeout(() => harness.setCredentials(newer), 1_500);
 		try {
 			const [[person]] = await get(harness, 'v4/people/current');
 			expect(person.json.id).toBeDefined();
