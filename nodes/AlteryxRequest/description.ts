@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../transport/authentication';
+import { requestNodeAuthenticationProperty } from '../transport/authentication';
 import { concurrentRequestsOption } from '../transport/concurrency';
 
 /** The verbs Alteryx's V3 macro pack has a macro for; each gets its own node. */
@@ -421,7 +421,7 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 
 export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 	return [
-		authenticationProperty,
+		requestNodeAuthenticationProperty,
 		{
 			displayName: 'Endpoint',
 			name: 'endpoint',
@@ -430,7 +430,7 @@ export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 			required: true,
 			placeholder: ENDPOINT_EXAMPLES[method],
 			description:
-				'Path relative to the Web API address of the credential, e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, admin/v1/… A full URL is accepted only on the same server',
+				'Path relative to the Web API address of the credential (the Gallery API address for the legacy OAuth1 credential), e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, v1/workflows/subscription/, admin/v1/… A full URL is accepted only on the same server',
 		},
 		...queryProperties,
 		...headerProperties,

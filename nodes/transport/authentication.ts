@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { errorChain } from './errorChain';
+import { GALLERY_CREDENTIAL_TYPE, galleryKeysOf, normalizeGalleryApiUrl } from './gallery';
 import type { SensitiveValues } from './redact';
 import { describeOAuth2Failure, sensitiveValuesOf } from './token';
 import {
@@ -72,7 +73,34 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			};
 		},
 	},
+	// Legacy servers (2021.4 and older): the credential signs each request itself (OAuth 1.0a in
+	// the query, docs/decisions/0009-legacy-gallery-oauth1.md); paths are relative to
+	// /gallery/api/, where the V1 and admin endpoints have the same paths as under /webapi/.
+	[GALLERY_CREDENTIAL_TYPE]: {
+		displayName: 'Alteryx Gallery API (Legacy OAuth1)',
+		connect(data) {
+			const keys = galleryKeysOf(data);
+			return {
+				baseUrl: normalizeGalleryApiUrl(data.galleryApiUrl),
+				ignoreSSLIssues: data.ignoreSSLIssues === true,
+				sensitiveValues: { clientId: keys.consumerKey, clientSecret: keys.consumerSecret },
+				// No token to obtain first: every request is signed on its own.
+				hasToken: true,
+				tokenFailureOf: () => undefined,
+			};
+		},
+	},
 };
+
+/**
+ * The credential types of the raw request nodes (GET, POST, PUT, DELETE), which reach any path:
+ * also the legacy Gallery's. The Alteryx Server node and its trigger speak V3, which legacy
+ * servers do not have.
+ */
+export const REQUEST_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE, GALLERY_CREDENTIAL_TYPE];
+
+/** The credential types of the nodes built on the V3 API (the Alteryx Server node, the trigger). */
+export const V3_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE];
 
 function storedToken(credentials: AlteryxServerCredentials): string | undefined {
 	const token = credentials.oauthTokenData?.access_token;
@@ -178,18 +206,22 @@ function kindOf(credentialType: string): CredentialKind | undefined {
 		: undefined;
 }
 
-/** The Authentication selector, one option per credential kind (the nodes list it first). */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: AUTHENTICATION_PARAMETER,
-	type: 'options',
-	noDataExpression: true,
-	options: Object.entries(CREDENTIAL_KINDS).map(([value, kind]) => ({
-		name: kind.displayName,
-		value,
-	})),
-	default: DEFAULT_CREDENTIAL_TYPE,
-};
+/** The Authentication selector, one option per credential type (the nodes list it first). */
+export function authenticationPropertyFor(types: string[]): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: AUTHENTICATION_PARAMETER,
+		type: 'options',
+		noDataExpression: true,
+		options: types.map((value) => ({ name: CREDENTIAL_KINDS[value].displayName, value })),
+		default: DEFAULT_CREDENTIAL_TYPE,
+	};
+}
+
+export const authenticationProperty = authenticationPropertyFor(V3_NODE_CREDENTIAL_TYPES);
+export const requestNodeAuthenticationProperty = authenticationPropertyFor(
+	REQUEST_NODE_CREDENTIAL_TYPES,
+);
 
 /**
  * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
@@ -213,7 +245,8 @@ export function credentialDescriptions(types: string[]): INodeCredentialDescript
 	});
 }
 
-export const alteryxCredentials = credentialDescriptions(Object.keys(CREDENTIAL_KINDS));
+export const alteryxCredentials = credentialDescriptions(V3_NODE_CREDENTIAL_TYPES);
+export const requestNodeCredentials = credentialDescriptions(REQUEST_NODE_CREDENTIAL_TYPES);
 
 /**
  * A token exchange that failed, from whichever credential: the transport recognises it by this

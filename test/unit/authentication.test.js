@@ -19,6 +19,8 @@ const {
 	DEFAULT_CREDENTIAL_TYPE,
 	findTokenFailure,
 	isTokenFailure,
+	requestNodeAuthenticationProperty,
+	requestNodeCredentials,
 } = require('../../nodes/transport/authentication');
 const { TokenExchangeError } = require('../../nodes/transport/token');
 const { InvalidAddressError } = require('../../nodes/transport/webApi');
@@ -88,7 +90,7 @@ describe('connectionFor', () => {
 		expect(() => server({ webApiUrl })).toThrow(InvalidAddressError);
 	});
 
-	test.each(['alteryxGalleryOAuth1Api', '', 'toString', '__proto__'])(
+	test.each(['alteryxUnknownApi', '', 'toString', '__proto__'])(
 		'an unknown credential type %p is refused',
 		(type) => {
 			expect(() => connectionFor(type, {})).toThrow(/No Alteryx credential type/);
@@ -104,11 +106,15 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 			type: 'options',
 			default: SERVER,
 		});
-		expect(authenticationProperty.options.map((option) => option.value)).toEqual(
+		// The V3 nodes (Alteryx Server, its trigger) offer the Server credential only; the verb
+		// nodes every registered type, the legacy Gallery's among them.
+		expect(authenticationProperty.options.map((option) => option.value)).toEqual([SERVER]);
+		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
+		expect(requestNodeAuthenticationProperty.options.map((option) => option.value)).toEqual(
 			Object.keys(CREDENTIAL_KINDS),
 		);
-		expect(alteryxCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
-		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
+		expect(requestNodeAuthenticationProperty.default).toBe(SERVER);
+		expect(requestNodeCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
 	});
 
 	// What n8n offers and checks: NodeHelpers.displayParameter is what n8n-core's getCredentials
@@ -144,12 +150,18 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 		expect(shown(descriptions, parameters)).toEqual(expected);
 	});
 
-	test.each([AlteryxGet, AlteryxPost, AlteryxPut, AlteryxDelete, AlteryxServer])(
+	test.each([
+		[AlteryxGet, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxPost, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxPut, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxDelete, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxServer, authenticationProperty, alteryxCredentials],
+	])(
 		'%p lists Authentication first and shows each credential for its choice',
-		(NodeClass) => {
+		(NodeClass, property, credentials) => {
 			const { description } = new NodeClass();
-			expect(description.properties[0]).toBe(authenticationProperty);
-			expect(description.credentials).toEqual(alteryxCredentials);
+			expect(description.properties[0]).toBe(property);
+			expect(description.credentials).toEqual(credentials);
 		},
 	);
 });
@@ -241,19 +253,17 @@ describe('nodes run with the Authentication parameter', () => {
 
 	test('an Authentication the nodes do not know is a configuration error naming it, and nothing is sent', async () => {
 		class GalleryKeys {
-			name = 'alteryxGalleryOAuth1Api';
+			name = 'alteryxUnknownApi';
 			displayName = 'Gallery keys';
 			properties = [];
 		}
 		const other = createHarness(
 			{ apiKey: 'k', apiSecret: 's' },
-			{ credentialType: 'alteryxGalleryOAuth1Api', credentialClass: GalleryKeys },
+			{ credentialType: 'alteryxUnknownApi', credentialClass: GalleryKeys },
 		);
 		const { error } = await run(other, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error.message).toBe(
-			'Authentication "alteryxGalleryOAuth1Api" is not one this node supports',
-		);
+		expect(error.message).toBe('Authentication "alteryxUnknownApi" is not one this node supports');
 		expect(error.description).toContain('Alteryx Server (OAuth2 API Key)');
 		expect(emulator.requests).toEqual([]);
 	});
