@@ -24,7 +24,7 @@ export const REJECTED_SIGNATURE_HINT =
 export class AlteryxGalleryOAuth1Api implements ICredentialType {
 	name = 'alteryxGalleryOAuth1Api';
 
-	displayName = 'Alteryx Gallery API (legacy OAuth1)';
+	displayName = 'Alteryx Gallery (Legacy OAuth1) API';
 
 	icon: Icon = { light: 'file:../icons/alteryx.svg', dark: 'file:../icons/alteryx.dark.svg' };
 
@@ -45,6 +45,7 @@ export class AlteryxGalleryOAuth1Api implements ICredentialType {
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description:

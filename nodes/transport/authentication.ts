@@ -102,6 +102,12 @@ export const REQUEST_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE, GALLERY_CR
 /** The credential types of the nodes built on the V3 API (the Alteryx Server node, the trigger). */
 export const V3_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE];
 
+/**
+ * The credential types of the Alteryx Gallery node: the V1 subscription API has the same paths
+ * under /gallery/api/ (legacy, OAuth1) and /webapi/ (2022.1+, OAuth2).
+ */
+export const V1_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE, GALLERY_CREDENTIAL_TYPE];
+
 function storedToken(credentials: AlteryxServerCredentials): string | undefined {
 	const token = credentials.oauthTokenData?.access_token;
 	return typeof token === 'string' ? token : undefined;
@@ -222,6 +228,7 @@ export const authenticationProperty = authenticationPropertyFor(V3_NODE_CREDENTI
 export const requestNodeAuthenticationProperty = authenticationPropertyFor(
 	REQUEST_NODE_CREDENTIAL_TYPES,
 );
+export const v1NodeAuthenticationProperty = authenticationPropertyFor(V1_NODE_CREDENTIAL_TYPES);
 
 /**
  * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
@@ -247,6 +254,7 @@ export function credentialDescriptions(types: string[]): INodeCredentialDescript
 
 export const alteryxCredentials = credentialDescriptions(V3_NODE_CREDENTIAL_TYPES);
 export const requestNodeCredentials = credentialDescriptions(REQUEST_NODE_CREDENTIAL_TYPES);
+export const v1NodeCredentials = credentialDescriptions(V1_NODE_CREDENTIAL_TYPES);
 
 /**
  * A token exchange that failed, from whichever credential: the transport recognises it by this

@@ -30,13 +30,15 @@ export function normalizeGalleryApiUrl(raw: unknown): URL {
 			'Enter the Gallery’s address followed by /gallery/api/, e.g. https://alteryx.example.com/gallery/api/',
 		);
 	}
+	let failure: unknown;
 	try {
 		return normalizeWebApiUrl(text);
 	} catch (error) {
-		if (!(error instanceof InvalidAddressError)) throw error;
-		throw new InvalidAddressError(
-			error.message.replace('Web API Address', 'Gallery API Address'),
-			error.hint?.replace('/webapi/', '/gallery/api/'),
-		);
+		failure = error;
 	}
+	if (!(failure instanceof InvalidAddressError)) throw failure;
+	throw new InvalidAddressError(
+		failure.message.replace('Web API Address', 'Gallery API Address'),
+		failure.hint?.replace('/webapi/', '/gallery/api/'),
+	);
 }

@@ -246,7 +246,7 @@ describe('the credential', () => {
 	test('is registered with its fields, trims the key and secret when signing', async () => {
 		const credential = new AlteryxGalleryOAuth1Api();
 		expect(credential.name).toBe(LEGACY);
-		expect(credential.displayName).toBe('Alteryx Gallery API (legacy OAuth1)');
+		expect(credential.displayName).toBe('Alteryx Gallery (Legacy OAuth1) API');
 		expect(credential.properties.map((p) => p.name)).toEqual([
 			'galleryApiUrl',
 			'apiKey',
@@ -430,5 +430,125 @@ describe('the verb nodes on the legacy credential', () => {
 		});
 		expect(result.error).toBeDefined();
 		expect(emulator.gallery.requests).toHaveLength(0);
+	});
+});
+
+describe('the Alteryx Gallery node: run with questions, wait, take the output', () => {
+	const { AlteryxGallery } = require('../../nodes/AlteryxGallery/AlteryxGallery.node');
+	const runParameters = (region, extra = {}) => ({
+		resource: 'workflow',
+		operation: 'run',
+		workflowId: SALES_FORECAST,
+		questions: { question: [{ name: 'Region', value: region }] },
+		options: { downloadOutputs: true, outputFormat: 'Csv', pollInterval: 0.1 },
+		...extra,
+	});
+
+	beforeEach(() => emulator.configure({ jobTimings: { queuedMs: 0, runningMs: 0 } }));
+
+	test.each([
+		['the legacy OAuth1 credential at /gallery/api/', () => legacyHarness(), 'oauth1'],
+		[
+			'the OAuth2 credential at /webapi/ (a 2022.1+ server)',
+			() => createHarness(emulator.credentialData('curator')),
+			'bearer',
+		],
+	])('the same parameters run on %s', async (_, makeHarness, via) => {
+		const result = await run(makeHarness(), AlteryxGallery, { parameters: runParameters('West') });
+		expect(result.error).toBeUndefined();
+		const [item] = result.items;
+		expect(item.json).toMatchObject({
+			status: 'Completed',
+			disposition: 'Success',
+			workflowId: SALES_FORECAST,
+		});
+		expect(item.json.jobId).toBe(item.json.id);
+		expect(item.binary.output_0.fileName).toMatch(/\.csv$/);
+		expect(item.json.outputs[0]).toMatchObject({
+			binaryProperty: 'output_0',
+			downloadedFormat: 'Csv',
+		});
+		expect(emulator.state.jobs.get(item.json.id).questions).toEqual([
+			{ name: 'Region', value: 'West' },
+		]);
+		const paths = emulator.gallery.requests
+			.filter((r) => r.via === via)
+			.map((r) => `${r.method} ${r.path.replace(/^\/(gallery\/api|webapi)/, '')}`);
+		expect(paths[0]).toBe(`POST /v1/workflows/${SALES_FORECAST}/jobs/`);
+		expect(paths).toContain(`GET /v1/jobs/${item.json.id}/`);
+		expect(paths.at(-1)).toMatch(new RegExp(`^GET /v1/jobs/${item.json.id}/output/[^/]+/$`));
+		expect(emulator.counters.jobEnqueues).toBe(1);
+	});
+
+	test('a job that ends with Error fails the item with its message; Continue On Fail keeps it as an error item', async () => {
+		const failing = runParameters('West', {
+			questions: { question: [{ name: 'EmulatorOutcome', value: 'Error' }] },
+		});
+		const failed = await run(legacyHarness(), AlteryxGallery, { parameters: failing });
+		expect(failed.error?.message).toMatch(/ended with result Error/);
+		expect(failed.error.description).toMatch(/emulated error/);
+		const kept = await run(legacyHarness(), AlteryxGallery, {
+			parameters: failing,
+			continueOnFail: true,
+		});
+		expect(kept.items[0].json.error).toMatch(/ended with result Error/);
+		expect(kept.items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('Workflow → Get Many and Get Questions; Job → Get and Download Output', async () => {
+		const harness = legacyHarness();
+		const many = await run(harness, AlteryxGallery, {
+			parameters: { resource: 'workflow', operation: 'getMany', search: 'forecast' },
+		});
+		expect(many.items.map((item) => item.json.metaInfo.name)).toEqual(['Sales Forecast']);
+		const questions = await run(harness, AlteryxGallery, {
+			parameters: { resource: 'workflow', operation: 'getQuestions', workflowId: SALES_FORECAST },
+		});
+		expect(questions.items.map((item) => item.json.name)).toEqual(['Region', 'Year']);
+		const queued = await run(harness, AlteryxGallery, {
+			parameters: { ...runParameters('North'), waitForCompletion: false },
+		});
+		const jobId = queued.items[0].json.jobId;
+		const job = await run(harness, AlteryxGallery, {
+			parameters: { resource: 'job', operation: 'get', jobId },
+		});
+		expect(job.items[0].json).toMatchObject({ id: jobId, status: 'Completed' });
+		expect(job.items[0].json.messages.length).toBeGreaterThan(0);
+		const file = await run(harness, AlteryxGallery, {
+			parameters: {
+				resource: 'job',
+				operation: 'downloadOutput',
+				jobId,
+				format: 'Csv',
+				binaryPropertyName: 'data',
+			},
+		});
+		expect(file.error).toBeUndefined();
+		expect(file.items[0].json).toMatchObject({ jobId, format: 'Csv' });
+		expect(file.items[0].binary.data.fileName).toMatch(/\.csv$/);
+	});
+
+	test('an empty Workflow ID is a configuration error naming the field; nothing is sent', async () => {
+		const result = await run(legacyHarness(), AlteryxGallery, {
+			parameters: runParameters('West', { workflowId: ' ' }),
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error.message).toBe('The Workflow ID is empty');
+		expect(emulator.gallery.requests).toHaveLength(0);
+	});
+
+	test('the Authenticate node says it has no token to give for the legacy keys', () => {
+		const {
+			AlteryxAuthenticate,
+		} = require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node');
+		const notice = new AlteryxAuthenticate().description.properties.find(
+			(p) => p.type === 'notice',
+		);
+		expect(notice.displayName).toMatch(
+			/legacy Gallery API keys \(OAuth1.*\) have no token to give/,
+		);
+		expect(new AlteryxAuthenticate().description.credentials.map((c) => c.name)).toEqual([
+			'alteryxServerOAuth2Api',
+		]);
 	});
 });
