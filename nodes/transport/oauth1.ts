@@ -139,14 +139,17 @@ export function formBodyParameters(options: IHttpRequestOptions): Parameter[] {
 /**
  * The request signed for the Gallery: the query (from the URL and `qs`) is written out again
  * with RFC 3986 encoding and the oauth_* parameters, so what is sent is exactly what was signed;
- * `qs` and `baseURL` are folded into `url`. Everything else of the request is kept.
+ * `qs` and `baseURL` are folded into `url`. Everything else of the request is kept. n8n's legacy
+ * request helper (the HTTP Request node) names the URL `uri` and a form body `form`: read too.
  */
 export function signRequest(
 	options: IHttpRequestOptions,
 	keys: OAuth1Keys,
 	stamp: OAuth1Stamp = newStamp(),
 ): IHttpRequestOptions {
-	const url = requestUrl(options.url, options.baseURL);
+	const legacy = options as IHttpRequestOptions & { uri?: string; form?: IDataObject };
+	const urlKey = typeof legacy.url === 'string' ? 'url' : 'uri';
+	const url = requestUrl(String(legacy[urlKey] ?? ''), options.baseURL);
 	const query = [...parseFormEncoded(url.search), ...qsParameters(options.qs)].filter(
 		([name]) => !name.startsWith('oauth_'),
 	);
@@ -158,16 +161,16 @@ export function signRequest(
 		['oauth_version', '1.0'],
 	];
 	const method = (options.method ?? 'GET').toUpperCase();
-	const baseString = signatureBaseString(method, url, [
-		...query,
-		...formBodyParameters(options),
-		...oauth,
-	]);
+	const form =
+		legacy.form && typeof legacy.form === 'object'
+			? qsParameters(legacy.form)
+			: formBodyParameters(options);
+	const baseString = signatureBaseString(method, url, [...query, ...form, ...oauth]);
 	const signature = hmacSha1Signature(baseString, keys.consumerSecret);
 	const sent = [...query, ...oauth, ['oauth_signature', signature] as Parameter]
 		.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
 		.join('&');
-	const signed: IHttpRequestOptions = { ...options, url: `${baseStringUri(url)}?${sent}` };
+	const signed = { ...legacy, [urlKey]: `${baseStringUri(url)}?${sent}` } as IHttpRequestOptions;
 	delete signed.qs;
 	delete signed.baseURL;
 	return signed;

@@ -307,6 +307,20 @@ describe('signRequest', () => {
 		expect(verify('POST', json.url, KEYS.consumerSecret).valid).toBe(true);
 	});
 
+	test('n8n’s legacy request options (uri, form) as the HTTP Request node sends them', () => {
+		const signed = signRequest(
+			{ method: 'POST', uri: 'https://h/gallery/api/v1/x/', qs: { a: 'b c' }, form: { f: '1+1' } },
+			KEYS,
+			STAMP,
+		);
+		expect(signed.url).toBeUndefined();
+		expect(signed.qs).toBeUndefined();
+		expect(signed.form).toEqual({ f: '1+1' });
+		expect(signed.uri).toMatch(/^https:\/\/h\/gallery\/api\/v1\/x\/\?a=b%20c&oauth_/);
+		expect(verify('POST', signed.uri, KEYS.consumerSecret, [['f', '1+1']]).valid).toBe(true);
+		expect(verify('POST', signed.uri, KEYS.consumerSecret).valid).toBe(false);
+	});
+
 	test('oauth_* parameters already in the URL are replaced, not signed twice', () => {
 		const signed = signRequest(
 			{ method: 'GET', url: 'https://h/gallery/api/v1/?oauth_nonce=old&oauth_signature=old&x=1' },
