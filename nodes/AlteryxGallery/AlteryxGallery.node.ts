@@ -9,6 +9,19 @@ import * as getMany from './actions/workflow/getMany.operation';
 import * as getQuestions from './actions/workflow/getQuestions.operation';
 import * as run from './actions/workflow/run.operation';
 
+/** The canvas subtitle: "Workflow: Run and Wait", "Job: Download Output", … */
+const OPERATION_LABELS: Record<string, string> = {
+	'workflow:getMany': 'Workflow: Get Many',
+	'workflow:getQuestions': 'Workflow: Get Questions',
+	'workflow:run': 'Workflow: Run',
+	'job:get': 'Job: Get',
+	'job:downloadOutput': 'Job: Download Output',
+};
+const gallerySubtitle =
+	'={{ (' +
+	JSON.stringify(OPERATION_LABELS) +
+	')[$parameter.resource + ":" + $parameter.operation] + ($parameter.resource === "workflow" && $parameter.operation === "run" && $parameter.waitForCompletion !== false ? " and Wait" : "") }}';
+
 /**
  * "Run a workflow with its questions, wait, take the output" over the V1 subscription API, for
  * legacy servers (2021.4 and older: /gallery/api/, OAuth1 keys) as for newer ones (/webapi/,
@@ -19,10 +32,13 @@ export class AlteryxGallery implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Alteryx Gallery (V1 API)',
 		name: 'alteryxGallery',
-		icon: { light: 'file:../../icons/alteryx.svg', dark: 'file:../../icons/alteryx.dark.svg' },
+		icon: {
+			light: 'file:../../icons/alteryx-gallery.svg',
+			dark: 'file:../../icons/alteryx-gallery.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
+		subtitle: gallerySubtitle,
 		description:
 			'Run a workflow with its questions, wait for the job and download its outputs over the V1 Gallery API: legacy servers (2021.4 and older, OAuth1 keys) and newer ones alike',
 		defaults: { name: 'Alteryx Gallery' },
