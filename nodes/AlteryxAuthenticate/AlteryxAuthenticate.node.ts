@@ -46,7 +46,7 @@ export class AlteryxAuthenticate implements INodeType {
 		properties: [
 			{
 				displayName:
-					'The other Alteryx nodes authenticate by themselves. Use this node when a later step needs the token itself, e.g. an HTTP Request node with an Authorization header of {{ $json.authorizationToken }}. The token is visible in the execution data.',
+					'The other Alteryx nodes authenticate by themselves. Use this node when a later step needs the token itself, e.g. an HTTP Request node with an Authorization header of {{ $json.authorizationToken }}. The token is visible in the execution data. The legacy Gallery API keys (OAuth1, servers up to 2021.4) have no token to give: each request is signed on its own, so use the GET, POST, PUT or DELETE node with Authentication set to Alteryx Gallery API (Legacy OAuth1).',
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -19,6 +19,7 @@ import {
 	isGatewayPath,
 } from './cloud';
 import { errorChain } from './errorChain';
+import { GALLERY_CREDENTIAL_TYPE, galleryKeysOf, normalizeGalleryApiUrl } from './gallery';
 import type { SensitiveValues } from './redact';
 import { describeOAuth2Failure, sensitiveValuesOf } from './token';
 import {
@@ -77,13 +78,9 @@ export interface AlteryxConnection {
 	tokenFailureOf(error: unknown): TokenFailure | undefined;
 }
 
-/** Which nodes offer a credential kind: the Server nodes, the Cloud nodes; the verb nodes offer all. */
-export type ProductFamily = 'server' | 'cloud';
-
 interface CredentialKind {
 	/** The option in the Authentication selector. */
 	displayName: string;
-	family: ProductFamily;
 	/** Throws InvalidAddressError when the stored address is unusable. */
 	connect(credentials: ICredentialDataDecryptedObject): Omit<AlteryxConnection, 'credentialType'>;
 }
@@ -93,7 +90,6 @@ const NO_HEADERS = () => ({});
 export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 	[SERVER_CREDENTIAL_TYPE]: {
 		displayName: 'Alteryx Server (OAuth2 API Key)',
-		family: 'server',
 		connect(data) {
 			const credentials = data as unknown as AlteryxServerCredentials;
 			const baseUrl = normalizeWebApiUrl(credentials.webApiUrl);
@@ -115,7 +111,6 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 	},
 	[CLOUD_PAIR_CREDENTIAL_TYPE]: {
 		displayName: 'Alteryx Analytics Cloud (Token Pair)',
-		family: 'cloud',
 		connect(data) {
 			const credentials = data as unknown as CloudTokenPairCredentials;
 			const pair = currentPair(credentials);
@@ -138,7 +133,6 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 	},
 	[CLOUD_SERVICE_PRINCIPAL_TYPE]: {
 		displayName: 'Alteryx Analytics Cloud (Service Principal)',
-		family: 'cloud',
 		connect(data) {
 			const credentials = data as unknown as CloudAddress & {
 				servicePrincipalClientId?: string;
@@ -164,7 +158,55 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			};
 		},
 	},
+	// Legacy servers (2021.4 and older): the credential signs each request itself (OAuth 1.0a in
+	// the query, docs/decisions/0009-legacy-gallery-oauth1.md); paths are relative to
+	// /gallery/api/, where the V1 and admin endpoints have the same paths as under /webapi/.
+	[GALLERY_CREDENTIAL_TYPE]: {
+		displayName: 'Alteryx Gallery API (Legacy OAuth1)',
+		connect(data) {
+			const keys = galleryKeysOf(data);
+			const baseUrl = normalizeGalleryApiUrl(data.galleryApiUrl);
+			return {
+				baseUrl,
+				baseUrlFor: () => baseUrl,
+				product: 'Alteryx Server',
+				headersFor: NO_HEADERS,
+				ignoreSSLIssues: data.ignoreSSLIssues === true,
+				sensitiveValues: { clientId: keys.consumerKey, clientSecret: keys.consumerSecret },
+				// No token to obtain first: every request is signed on its own.
+				hasToken: true,
+				tokenFailureOf: () => undefined,
+			};
+		},
+	},
 };
+
+/**
+ * The credential types of the raw request nodes (GET, POST, PUT, DELETE), which reach any path:
+ * Alteryx Analytics Cloud's and the legacy Gallery's. The Alteryx Server node and its trigger speak V3, which legacy
+ * servers do not have.
+ */
+export const REQUEST_NODE_CREDENTIAL_TYPES = [
+	SERVER_CREDENTIAL_TYPE,
+	CLOUD_PAIR_CREDENTIAL_TYPE,
+	CLOUD_SERVICE_PRINCIPAL_TYPE,
+	GALLERY_CREDENTIAL_TYPE,
+];
+
+/** The credential types of the nodes built on the V3 API (the Alteryx Server node, the trigger). */
+export const V3_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE];
+
+/**
+ * The credential types of the Alteryx Gallery node: the V1 subscription API has the same paths
+ * under /gallery/api/ (legacy, OAuth1) and /webapi/ (2022.1+, OAuth2).
+ */
+export const V1_NODE_CREDENTIAL_TYPES = [SERVER_CREDENTIAL_TYPE, GALLERY_CREDENTIAL_TYPE];
+
+/** The credential types of the Alteryx Analytics Cloud nodes: the token pair the default. */
+export const CLOUD_NODE_CREDENTIAL_TYPES = [
+	CLOUD_PAIR_CREDENTIAL_TYPE,
+	CLOUD_SERVICE_PRINCIPAL_TYPE,
+];
 
 /** The addresses of a Cloud credential: v4 paths to the v4 host, gateway paths to the gateway. */
 function cloudConnection(
@@ -314,13 +356,6 @@ function kindOf(credentialType: string): CredentialKind | undefined {
 		: undefined;
 }
 
-/** The credential types of a product family, the family's default first. */
-function typesOf(family?: ProductFamily): string[] {
-	return Object.entries(CREDENTIAL_KINDS)
-		.filter(([, kind]) => family === undefined || kind.family === family)
-		.map(([type]) => type);
-}
-
 /** The Authentication selector over some credential types, the first the default (listed first in nodes). */
 export function authenticationPropertyFor(types: string[]): INodeProperties {
 	const property: INodeProperties = {
@@ -336,12 +371,16 @@ export function authenticationPropertyFor(types: string[]): INodeProperties {
 	return property;
 }
 
-/** The Alteryx Server nodes (the Server node and its trigger). */
-export const authenticationProperty = authenticationPropertyFor(typesOf('server'));
-/** The GET, POST, PUT and DELETE nodes: every kind, the Server credential the default. */
-export const requestAuthenticationProperty = authenticationPropertyFor(typesOf());
-/** The Alteryx Analytics Cloud nodes: the token pair the default. */
-export const cloudAuthenticationProperty = authenticationPropertyFor(typesOf('cloud'));
+/** The Alteryx Server node and its trigger (V3). */
+export const authenticationProperty = authenticationPropertyFor(V3_NODE_CREDENTIAL_TYPES);
+/** The GET, POST, PUT and DELETE nodes: every type, the Server credential the default. */
+export const requestNodeAuthenticationProperty = authenticationPropertyFor(
+	REQUEST_NODE_CREDENTIAL_TYPES,
+);
+/** The Alteryx Gallery (V1 API) node. */
+export const v1NodeAuthenticationProperty = authenticationPropertyFor(V1_NODE_CREDENTIAL_TYPES);
+/** The Alteryx Analytics Cloud nodes. */
+export const cloudAuthenticationProperty = authenticationPropertyFor(CLOUD_NODE_CREDENTIAL_TYPES);
 
 /**
  * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
@@ -365,9 +404,10 @@ export function credentialDescriptions(types: string[]): INodeCredentialDescript
 	});
 }
 
-export const alteryxCredentials = credentialDescriptions(typesOf('server'));
-export const requestCredentials = credentialDescriptions(typesOf());
-export const cloudCredentials = credentialDescriptions(typesOf('cloud'));
+export const alteryxCredentials = credentialDescriptions(V3_NODE_CREDENTIAL_TYPES);
+export const requestNodeCredentials = credentialDescriptions(REQUEST_NODE_CREDENTIAL_TYPES);
+export const v1NodeCredentials = credentialDescriptions(V1_NODE_CREDENTIAL_TYPES);
+export const cloudCredentials = credentialDescriptions(CLOUD_NODE_CREDENTIAL_TYPES);
 
 /**
  * A token exchange that failed, from whichever credential: the transport recognises it by this

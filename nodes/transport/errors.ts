@@ -7,7 +7,16 @@ import { decodeJsonBody, headerValue } from './response';
 interface AlteryxErrorBody {
 	message?: string;
 	modelState?: Record<string, string[] | string>;
+	/** The legacy Gallery API's shape: {data, exceptionName, innerExceptionMessage, message}. */
+	exceptionName?: string;
 }
+
+/**
+ * A 401 of the legacy Gallery API (OAuth1, `/gallery/api/`) is a rejected signature, not a
+ * refused token; recognised by its body's shape, whatever credential sent the request.
+ */
+const LEGACY_UNAUTHORIZED_HINT =
+	'The Gallery rejected the signature. Check the API Key and Secret (My Profile → Keys; admin endpoints need the admin key), the clock of the n8n machine (within minutes of the server’s), and that the Gallery API Address has the scheme and host the server sees, without a port such as :443 (they are part of the signature).';
 
 /**
  * What a request was about (the Alteryx Server node knows it from the route), so that a 404 names
@@ -80,7 +89,12 @@ export function alteryxApiError(
 		// When the message names the object, Alteryx's own words move to the description.
 		worded?.message && serverMessage ? String(serverMessage) : undefined,
 		...fieldMessages,
-		worded?.hint ?? STATUS_HINTS[status] ?? hintForStatus(status),
+		worded?.hint ??
+			(status === 401 && typeof body?.exceptionName === 'string'
+				? LEGACY_UNAUTHORIZED_HINT
+				: undefined) ??
+			STATUS_HINTS[status] ??
+			hintForStatus(status),
 	]
 		.filter(Boolean)
 		.join('\n');

@@ -32,6 +32,8 @@ test("the editor's node types include a tool variant of every Alteryx node excep
 				'alteryxAuthenticate',
 				'alteryxDelete',
 				'alteryxDeleteTool',
+				'alteryxGallery',
+				'alteryxGalleryTool',
 				'alteryxGet',
 				'alteryxGetTool',
 				'alteryxPost',

@@ -69,15 +69,33 @@ test("the editor's node types show Authentication first, optional, defaulting to
 		expect(types.status).toBe(200);
 		const typeNamed = (name) => types.json.find((type) => type.name === `${h.NODE_PREFIX}${name}`);
 
-		for (const name of [
-			'alteryxGet',
-			'alteryxPost',
-			'alteryxPut',
-			'alteryxDelete',
-			'alteryxServer',
-			'alteryxGetTool',
-			'alteryxServerTool',
-			'alteryxServerTrigger',
+		// The verb nodes also offer the legacy Gallery keys (issue 14); the V3 nodes only the Server
+		// credential.
+		const LEGACY = 'alteryxGalleryOAuth1Api';
+		const serverOnly = {
+			options: [{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER }],
+			credentials: [{ name: SERVER, required: true }],
+		};
+		const withLegacy = {
+			options: [
+				{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER },
+				{ name: 'Alteryx Gallery API (Legacy OAuth1)', value: LEGACY },
+			],
+			credentials: [
+				{ name: SERVER, required: true, displayOptions: { hide: { authentication: [LEGACY] } } },
+				{ name: LEGACY, required: true, displayOptions: { show: { authentication: [LEGACY] } } },
+			],
+		};
+		for (const [name, expected] of [
+			['alteryxGet', withLegacy],
+			['alteryxPost', withLegacy],
+			['alteryxPut', withLegacy],
+			['alteryxDelete', withLegacy],
+			['alteryxServer', serverOnly],
+			['alteryxGetTool', withLegacy],
+			['alteryxServerTool', serverOnly],
+			['alteryxServerTrigger', serverOnly],
+			['alteryxGallery', withLegacy],
 		]) {
 			const type = typeNamed(name);
 			const authentication = type.properties.find((p) => p.name === 'authentication');
@@ -87,11 +105,14 @@ test("the editor's node types show Authentication first, optional, defaulting to
 					displayName: 'Authentication',
 					type: 'options',
 					default: SERVER,
-					options: [{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER }],
+					options: expected.options,
 				}),
 			});
 			expect(authentication.required).not.toBe(true);
-			expect(type.credentials).toEqual([{ name: SERVER, required: true }]);
+			expect({ name, credentials: type.credentials }).toEqual({
+				name,
+				credentials: expected.credentials,
+			});
 		}
 		for (const name of ['alteryxGet', 'alteryxServer']) {
 			expect(typeNamed(name).properties[0].name).toBe('authentication');

@@ -389,6 +389,7 @@ test('each Alteryx entry has its own icon, served by n8n, and a description that
 		[
 			'alteryxAuthenticate',
 			'alteryxDelete',
+			'alteryxGallery',
 			'alteryxGet',
 			'alteryxPost',
 			'alteryxPut',

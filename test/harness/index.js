@@ -13,6 +13,9 @@ const { AlteryxCloudOAuth2Api } = require('../../credentials/AlteryxCloudOAuth2A
 const {
 	AlteryxCloudServicePrincipalOAuth2Api,
 } = require('../../credentials/AlteryxCloudServicePrincipalOAuth2Api.credentials');
+const {
+	AlteryxGalleryOAuth1Api,
+} = require('../../credentials/AlteryxGalleryOAuth1Api.credentials');
 const { TestCredentialsHelper } = require('./credentials-helper');
 
 const CREDENTIAL_ID = 'alteryx-credential';
@@ -23,6 +26,7 @@ const CREDENTIAL_CLASSES = {
 	[CREDENTIAL_TYPE]: AlteryxServerOAuth2Api,
 	alteryxCloudOAuth2Api: AlteryxCloudOAuth2Api,
 	alteryxCloudServicePrincipalOAuth2Api: AlteryxCloudServicePrincipalOAuth2Api,
+	alteryxGalleryOAuth1Api: AlteryxGalleryOAuth1Api,
 };
 
 let binaryDataReady;

@@ -979,7 +979,7 @@ describe('an Authentication that names no Alteryx credential type', () => {
 	// has (httpHeaderAuth, say): the node must refuse it, not hand that credential to a request.
 	test.each([
 		['httpHeaderAuth', {}],
-		['alteryxGalleryOAuth1Api', {}],
+		['alteryxUnknownApi', {}],
 		['__proto__', {}],
 		['toString', {}],
 		['={{ $json.kind }}', { kind: 'httpHeaderAuth' }],

@@ -15,14 +15,14 @@ const {
 	authenticationProperty,
 	cloudAuthenticationProperty,
 	cloudCredentials,
-	requestAuthenticationProperty,
-	requestCredentials,
 	connectionFor,
 	credentialDescriptions,
 	CREDENTIAL_KINDS,
 	DEFAULT_CREDENTIAL_TYPE,
 	findTokenFailure,
 	isTokenFailure,
+	requestNodeAuthenticationProperty,
+	requestNodeCredentials,
 } = require('../../nodes/transport/authentication');
 const { TokenExchangeError } = require('../../nodes/transport/token');
 const { InvalidAddressError } = require('../../nodes/transport/webApi');
@@ -92,7 +92,7 @@ describe('connectionFor', () => {
 		expect(() => server({ webApiUrl })).toThrow(InvalidAddressError);
 	});
 
-	test.each(['alteryxGalleryOAuth1Api', '', 'toString', '__proto__'])(
+	test.each(['alteryxUnknownApi', '', 'toString', '__proto__'])(
 		'an unknown credential type %p is refused',
 		(type) => {
 			expect(() => connectionFor(type, {})).toThrow(/No Alteryx credential type/);
@@ -108,15 +108,15 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 			type: 'options',
 			default: SERVER,
 		});
-		// The Server nodes offer the Server credential; the verb nodes every type; the Cloud
-		// nodes the Cloud ones, the token pair the default.
+		// The V3 nodes (Alteryx Server, its trigger) offer the Server credential only; the verb
+		// nodes every registered type, the legacy Gallery's among them.
 		expect(authenticationProperty.options.map((option) => option.value)).toEqual([SERVER]);
 		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
-		expect(requestAuthenticationProperty.options.map((option) => option.value)).toEqual(
+		expect(requestNodeAuthenticationProperty.options.map((option) => option.value)).toEqual(
 			Object.keys(CREDENTIAL_KINDS),
 		);
-		expect(requestAuthenticationProperty.default).toBe(SERVER);
-		expect(requestCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
+		expect(requestNodeAuthenticationProperty.default).toBe(SERVER);
+		expect(requestNodeCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
 		expect(cloudAuthenticationProperty).toMatchObject({
 			default: 'alteryxCloudOAuth2Api',
 			options: [
@@ -164,10 +164,10 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 	});
 
 	test.each([
-		[AlteryxGet, requestAuthenticationProperty, requestCredentials],
-		[AlteryxPost, requestAuthenticationProperty, requestCredentials],
-		[AlteryxPut, requestAuthenticationProperty, requestCredentials],
-		[AlteryxDelete, requestAuthenticationProperty, requestCredentials],
+		[AlteryxGet, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxPost, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxPut, requestNodeAuthenticationProperty, requestNodeCredentials],
+		[AlteryxDelete, requestNodeAuthenticationProperty, requestNodeCredentials],
 		[AlteryxServer, authenticationProperty, alteryxCredentials],
 	])(
 		'%p lists Authentication first and shows each credential for its choice',
@@ -266,19 +266,17 @@ describe('nodes run with the Authentication parameter', () => {
 
 	test('an Authentication the nodes do not know is a configuration error naming it, and nothing is sent', async () => {
 		class GalleryKeys {
-			name = 'alteryxGalleryOAuth1Api';
+			name = 'alteryxUnknownApi';
 			displayName = 'Gallery keys';
 			properties = [];
 		}
 		const other = createHarness(
 			{ apiKey: 'k', apiSecret: 's' },
-			{ credentialType: 'alteryxGalleryOAuth1Api', credentialClass: GalleryKeys },
+			{ credentialType: 'alteryxUnknownApi', credentialClass: GalleryKeys },
 		);
 		const { error } = await run(other, AlteryxGet, { parameters: { endpoint: 'v3/workflows' } });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error.message).toBe(
-			'Authentication "alteryxGalleryOAuth1Api" is not one this node supports',
-		);
+		expect(error.message).toBe('Authentication "alteryxUnknownApi" is not one this node supports');
 		expect(error.description).toContain('Alteryx Server (OAuth2 API Key)');
 		expect(emulator.requests).toEqual([]);
 	});

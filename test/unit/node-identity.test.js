@@ -17,6 +17,7 @@ const NODES = {
 	AlteryxDelete: require('../../nodes/AlteryxDelete/AlteryxDelete.node').AlteryxDelete,
 	AlteryxAuthenticate: require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node')
 		.AlteryxAuthenticate,
+	AlteryxGallery: require('../../nodes/AlteryxGallery/AlteryxGallery.node').AlteryxGallery,
 };
 const VERBS = {
 	AlteryxGet: 'GET',
@@ -106,6 +107,22 @@ test('Alteryx Server: the subtitle names the resource and operation, and Run and
 		'User Group: Add User',
 	);
 	expect(descriptions.AlteryxServer.description).toMatch(/^Run workflows and wait for their jobs/);
+});
+
+test('Alteryx Gallery: the subtitle names the resource and operation, and Run and Wait while it waits', () => {
+	const { subtitle } = descriptions.AlteryxGallery;
+	expect(subtitleOf(subtitle, { resource: 'workflow', operation: 'run' })).toBe(
+		'Workflow: Run and Wait',
+	);
+	expect(
+		subtitleOf(subtitle, { resource: 'workflow', operation: 'run', waitForCompletion: false }),
+	).toBe('Workflow: Run');
+	expect(subtitleOf(subtitle, { resource: 'job', operation: 'downloadOutput' })).toBe(
+		'Job: Download Output',
+	);
+	expect(subtitleOf(subtitle, { resource: 'workflow', operation: 'getQuestions' })).toBe(
+		'Workflow: Get Questions',
+	);
 });
 
 test('the trigger names its event; Authenticate says when to use it', () => {

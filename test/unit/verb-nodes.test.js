@@ -5,6 +5,7 @@ const { AlteryxDelete } = require('../../nodes/AlteryxDelete/AlteryxDelete.node'
 const { AlteryxGet } = require('../../nodes/AlteryxGet/AlteryxGet.node');
 const { AlteryxPost } = require('../../nodes/AlteryxPost/AlteryxPost.node');
 const { AlteryxPut } = require('../../nodes/AlteryxPut/AlteryxPut.node');
+const { requestNodeCredentials } = require('../../nodes/transport/authentication');
 const {
 	binaryItem,
 	requestsTo,
@@ -44,10 +45,12 @@ describe('node descriptions', () => {
 		expect(description.name).toBe(name);
 		expect(description.displayName).toBe(displayName);
 		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual(requestNodeCredentials);
 		expect(description.credentials.map((credential) => credential.name)).toEqual([
 			'alteryxServerOAuth2Api',
 			'alteryxCloudOAuth2Api',
 			'alteryxCloudServicePrincipalOAuth2Api',
+			'alteryxGalleryOAuth1Api',
 		]);
 		const names = description.properties.map((property) => property.name);
 		expect(names.slice(0, 2)).toEqual(['authentication', 'endpoint']);

@@ -1,0 +1,207 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { requestRouteJson } from '../../../AlteryxServer/helpers/api';
+import {
+	errorMessages,
+	hasFailed,
+	isCancelled,
+	type JobView,
+	pickFormat,
+	withJobId,
+} from '../../../AlteryxServer/helpers/jobs';
+import { toAppValues } from '../../../AlteryxServer/helpers/parameters';
+import { idParameter, workflowIdField } from '../common';
+import { downloadV1Output, v1Routes, waitForV1Job } from '../v1';
+
+const properties: INodeProperties[] = [
+	workflowIdField('The workflow or analytic app to run'),
+	{
+		displayName: 'Questions',
+		name: 'questions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Question Answer',
+		default: {},
+		description:
+			'Answers to the analytic app’s questions (Workflow → Get Questions lists them). Questions not answered here keep their default values.',
+		options: [
+			{
+				displayName: 'Question',
+				name: 'question',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The question’s name',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The answer, as text',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until the job has finished and return its result and messages. Off returns the queued job at once (follow it with Job → Get).',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { waitForCompletion: [true] } },
+		options: [
+			{
+				displayName: 'Download Outputs',
+				name: 'downloadOutputs',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download every output file of the finished job into binary properties (output_0, output_1, …)',
+			},
+			{
+				displayName: 'Fail When the Job Fails',
+				name: 'failOnError',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
+			},
+			{
+				displayName: 'Output Format',
+				name: 'outputFormat',
+				type: 'string',
+				default: 'Raw',
+				description:
+					'The format to download outputs in (Raw, Csv, Xlsx, …); an output that does not offer it is downloaded in its first available format',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				description:
+					'The longest wait between two checks of the job’s status; checks start 1 s apart and grow to this value',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				default: 3600,
+				typeOptions: { minValue: 1 },
+				description:
+					'How long to wait for the job before the item fails. The V1 API cannot cancel a job: it keeps running on the server.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['workflow'], operation: ['run'] } },
+	properties,
+);
+
+interface RunOptions {
+	downloadOutputs?: boolean;
+	failOnError?: boolean;
+	outputFormat?: string;
+	pollInterval?: number;
+	timeout?: number;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const appId = idParameter.call(this, 'workflowId', 'Workflow ID', itemIndex);
+	const questions = toAppValues(this.getNodeParameter('questions.question', itemIndex, []));
+	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	// A POST is never sent twice (the transport does not retry it): a job is started once.
+	const queued = (await requestRouteJson.call(
+		this,
+		v1Routes.runJob,
+		{ path: { appId }, body: { questions } },
+		itemIndex,
+	)) as JobView;
+	if (!wait) return [{ json: { ...withJobId(queued), workflowId: appId } }];
+
+	const options = this.getNodeParameter('options', itemIndex, {}) as RunOptions;
+	const timeoutSeconds = Math.max(1, options.timeout ?? 3600);
+	const result = await waitForV1Job.call(
+		this,
+		queued.id,
+		{
+			pollIntervalMs: Math.max(0.1, options.pollInterval ?? 5) * 1000,
+			timeoutMs: timeoutSeconds * 1000,
+		},
+		itemIndex,
+	);
+	const { job } = result;
+	if (result.timedOut) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Alteryx job ${job.id} did not finish within ${timeoutSeconds} seconds; it is ${String(job.status ?? 'still running').toLowerCase()} on the server`,
+			{
+				description:
+					'Raise "Timeout (Seconds)" under Options, or turn off Wait for Completion and check the job later with Job → Get.',
+				itemIndex,
+			},
+		);
+	}
+	const failed = hasFailed(job) || isCancelled(job);
+	if (failed && options.failOnError !== false) {
+		const reasons = isCancelled(job) ? ['The job was cancelled.'] : errorMessages(job);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Alteryx job ${job.id} ended with ${isCancelled(job) ? 'status Cancelled' : 'result Error'}`,
+			{
+				description: [
+					...reasons,
+					'Turn off "Fail When the Job Fails" under Options to get the job and its messages as output instead.',
+				].join('\n'),
+				itemIndex,
+			},
+		);
+	}
+	const json: IDataObject = {
+		...withJobId(job),
+		workflowId: appId,
+		timing: { secondsWaited: result.secondsWaited, polls: result.polls },
+	};
+	if (!options.downloadOutputs || failed || (job.outputs ?? []).length === 0) return [{ json }];
+	const binary: IBinaryKeyData = {};
+	const outputs: IDataObject[] = [];
+	for (const [index, output] of (job.outputs ?? []).entries()) {
+		const format = pickFormat(output, options.outputFormat || 'Raw');
+		binary[`output_${index}`] = await downloadV1Output.call(
+			this,
+			job.id,
+			output,
+			format,
+			itemIndex,
+		);
+		outputs.push({ ...output, binaryProperty: `output_${index}`, downloadedFormat: format });
+	}
+	json.outputs = outputs;
+	return [{ json, binary }];
+}
