@@ -1,0 +1,26 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestCloudList } from '../../helpers/api';
+import { returnAllOrLimit } from '../common.descriptions';
+import type { CloudRoute } from '../node.type';
+
+// The job library replaces the deprecated list GET v4/jobGroups.
+export const route: CloudRoute = {
+	method: 'GET',
+	path: 'v4/jobLibrary',
+	action: 'listing job groups',
+};
+
+const properties: INodeProperties[] = [...returnAllOrLimit()];
+
+const displayOptions = { show: { resource: ['jobGroup'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	return await requestCloudList.call(this, route, {}, itemIndex);
+}

@@ -1,0 +1,69 @@
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * The id behind a resource locator (picked from the list or typed), or a plain string field,
+ * trimmed; empty is an error naming the field, since an empty id would reach the Cloud as "".
+ */
+export function idParameter(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') {
+		throw new NodeOperationError(this.getNode(), `The ${label} is empty`, {
+			description: `Pick one from the list, or enter or map its ID in "${label}". An expression may have given an empty value.`,
+			itemIndex,
+		});
+	}
+	return value;
+}
+
+/** A JSON parameter (text or a value an expression gave) as a value of the expected kind. */
+export function jsonParameter<T>(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	kind: 'array' | 'object',
+	itemIndex: number,
+): T | undefined {
+	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		return undefined;
+	}
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = jsonParse(raw);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `${label} is not valid JSON`, {
+				description: `${(error as Error).message}. Got: ${raw.slice(0, 200)}`,
+				itemIndex,
+			});
+		}
+	}
+	const isKind = kind === 'array' ? Array.isArray(value) : isPlainObject(value);
+	if (!isKind) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label} must be a JSON ${kind === 'array' ? 'array ([…])' : 'object ({…})'}`,
+			{ description: `Got: ${JSON.stringify(value).slice(0, 200)}`, itemIndex },
+		);
+	}
+	return value as T;
+}
+
+function isPlainObject(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Key/value pairs of a fixedCollection, without the unnamed ones; values travel as strings. */
+export function keyValuePairs(entries: unknown): Array<{ key: string; value: string }> {
+	const list = Array.isArray(entries) ? (entries as Array<{ key?: unknown; value?: unknown }>) : [];
+	return list
+		.filter((entry) => String(entry?.key ?? '').trim() !== '')
+		.map((entry) => ({ key: String(entry.key).trim(), value: String(entry.value ?? '') }));
+}
