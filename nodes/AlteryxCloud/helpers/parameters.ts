@@ -1,4 +1,4 @@
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 /**
@@ -22,48 +22,28 @@ export function idParameter(
 	return value;
 }
 
-/** A JSON parameter (text or a value an expression gave) as a value of the expected kind. */
-export function jsonParameter<T>(
-	this: IExecuteFunctions,
-	name: string,
-	label: string,
-	kind: 'array' | 'object',
-	itemIndex: number,
-): T | undefined {
-	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-		return undefined;
-	}
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = jsonParse(raw);
-		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `${label} is not valid JSON`, {
-				description: `${(error as Error).message}. Got: ${raw.slice(0, 200)}`,
-				itemIndex,
-			});
-		}
-	}
-	const isKind = kind === 'array' ? Array.isArray(value) : isPlainObject(value);
-	if (!isKind) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${label} must be a JSON ${kind === 'array' ? 'array ([…])' : 'object ({…})'}`,
-			{ description: `Got: ${JSON.stringify(value).slice(0, 200)}`, itemIndex },
-		);
-	}
-	return value as T;
-}
-
-function isPlainObject(value: unknown): boolean {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Key/value pairs of a fixedCollection, without the unnamed ones; values travel as strings. */
 export function keyValuePairs(entries: unknown): Array<{ key: string; value: string }> {
 	const list = Array.isArray(entries) ? (entries as Array<{ key?: unknown; value?: unknown }>) : [];
 	return list
 		.filter((entry) => String(entry?.key ?? '').trim() !== '')
 		.map((entry) => ({ key: String(entry.key).trim(), value: String(entry.value ?? '') }));
+}
+
+/** A dateTime parameter (string, Date or Luxon DateTime) as an ISO 8601 UTC string. */
+export function isoTime(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const date = new Date(typeof value === 'object' ? String(value) : (value as string));
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(this.getNode(), `${label} is not a valid date`, {
+			description: `Got "${String(value)}". Use a date such as 2026-12-01T10:00:00Z.`,
+			itemIndex,
+		});
+	}
+	return date.toISOString();
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestCloudList, withoutEmpty } from '../../helpers/api';
+import { isoTime } from '../../helpers/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { CloudRoute } from '../node.type';
 
@@ -18,6 +19,43 @@ export const route: CloudRoute = {
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Finished After',
+				name: 'finishedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs that finished after this time',
+			},
+			{
+				displayName: 'Plan ID',
+				name: 'planId',
+				type: 'string',
+				default: '',
+				description: 'Only runs of this plan',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Canceled', value: 'Canceled' },
+					{ name: 'Complete', value: 'Complete' },
+					{ name: 'Created', value: 'Created' },
+					{ name: 'Failed', value: 'Failed' },
+					{ name: 'In Progress', value: 'InProgress' },
+				],
+				default: [],
+				description: 'Only runs with one of these statuses',
+			},
+		],
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -45,7 +83,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = withoutEmpty({ sort: String(options.sort ?? '').trim() });
+	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
+	const qs = withoutEmpty({
+		planId: String(filters.planId ?? '').trim(),
+		status: statuses.join(','),
+		finishedAfter: isoTime.call(this, filters.finishedAfter, 'Finished After', itemIndex),
+		sort: String(options.sort ?? '').trim(),
+	});
 	return await requestCloudList.call(this, route, { qs }, itemIndex);
 }

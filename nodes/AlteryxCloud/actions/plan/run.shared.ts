@@ -1,16 +1,50 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { executionIdFor } from '../../helpers/executionId';
-import { idParameter, jsonParameter } from '../../helpers/parameters';
+import { idParameter } from '../../helpers/parameters';
 
 /** The fields Run and Run and Wait share: what to run, with which overrides. */
 export const planNodeOverridesField: INodeProperties = {
 	displayName: 'Plan Node Overrides',
 	name: 'planNodeOverrides',
-	type: 'json',
-	default: '[]',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Override',
+	default: {},
 	description:
-		'Values for the run parameters of the plan’s tasks, as the JSON array planNodeOverrides of the Cloud’s run request; Plan → Get Run Parameters lists what can be overridden. [] runs the plan as it is.',
+		'Values for the run parameters of the plan’s tasks in this run (planNodeOverrides); Plan → Get Run Parameters lists each task’s handle and its override keys. Parameters not given keep their values.',
+	options: [
+		{
+			displayName: 'Override',
+			name: 'override',
+			values: [
+				{
+					displayName: 'Plan Node Handle',
+					name: 'handle',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. flow-task-1',
+					description: 'The handle of the plan task (planNodeParameters[].handle)',
+				},
+				{
+					displayName: 'Override Key',
+					name: 'overrideKey',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. region',
+					description: 'The name of the parameter (variables[].overrideKey)',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Its value for this run, as text',
+				},
+			],
+		},
+	],
 };
 
 export const executionIdOption: INodeProperties = {
@@ -31,17 +65,40 @@ export interface PlanRunInput {
 
 export function planRunInput(this: IExecuteFunctions, itemIndex: number): PlanRunInput {
 	const planId = idParameter.call(this, 'planId', 'Plan', itemIndex);
-	const overrides = jsonParameter.call(
+	const overrides = planNodeOverrides.call(
 		this,
-		'planNodeOverrides',
-		'Plan Node Overrides',
-		'array',
+		this.getNodeParameter('planNodeOverrides.override', itemIndex, []),
 		itemIndex,
-	) as IDataObject[] | undefined;
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		planId,
-		planNodeOverrides: overrides && overrides.length > 0 ? overrides : undefined,
+		planNodeOverrides: overrides.length > 0 ? overrides : undefined,
 		executionId: executionIdFor(options.executionId),
 	};
+}
+
+/** The overrides as the run request wants them; an override without a key names its row. */
+function planNodeOverrides(
+	this: IExecuteFunctions,
+	entries: unknown,
+	itemIndex: number,
+): IDataObject[] {
+	const rows = Array.isArray(entries) ? (entries as IDataObject[]) : [];
+	return rows.map((row, index) => {
+		const handle = String(row.handle ?? '').trim();
+		const overrideKey = String(row.overrideKey ?? '').trim();
+		if (handle === '' || overrideKey === '') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Plan Node Override ${index + 1} has no ${handle === '' ? 'Plan Node Handle' : 'Override Key'}`,
+				{
+					description:
+						'Each override names the plan task (its handle) and the parameter (its override key), as Plan → Get Run Parameters lists them.',
+					itemIndex,
+				},
+			);
+		}
+		return { handle, overrideKey, value: String(row.value ?? '') };
+	});
 }
