@@ -3,7 +3,12 @@
 // The Alteryx Analytics Cloud emulator over real HTTP: token rotation and reuse, hosts, runs that
 // finish on the emulator's clock, idempotent runs, quotas, error shapes and faults.
 
-const { startCloudEmulator, CLOUD_SEED, decodeToken } = require('./emulator/cloud');
+const {
+	startCloudEmulator,
+	CLOUD_SEED,
+	DEFAULT_OPTIONS,
+	decodeToken,
+} = require('./emulator/cloud');
 
 let cloud;
 
@@ -17,12 +22,9 @@ afterAll(async () => {
 
 beforeEach(() => {
 	cloud.reset();
-	cloud.setOptions({
-		refreshReuse: 'reject',
-		requireProjectId: false,
-		expiresInField: true,
-		quotas: { runFlow: 20, runJobGroup: 30 },
-	});
+	// Each test starts from the defaults (but the long run timings above).
+	const { host, ports, runTimings, ...defaults } = DEFAULT_OPTIONS;
+	cloud.setOptions(defaults);
 });
 
 async function call(base, path, { method = 'GET', token, headers = {}, body } = {}) {
@@ -182,6 +184,39 @@ describe('tokens', () => {
 		expect(cloud.stats().unauthorized).toBe(4);
 	});
 
+	test('reuseGraceSeconds: a used refresh token still rotates within the grace period, not after', async () => {
+		cloud.setOptions({ reuseGraceSeconds: 10, refreshReuse: 'revoke-family' });
+		const pair = cloud.issuePair();
+		const first = await refresh(pair.refreshToken);
+		const racing = await refresh(pair.refreshToken);
+		expect([first.status, racing.status]).toEqual([200, 200]);
+		expect(racing.json.refresh_token).not.toBe(first.json.refresh_token);
+		cloud.advanceTime(10_000);
+		expect((await refresh(pair.refreshToken)).json.error).toBe('invalid_grant');
+		expect(cloud.stats()).toMatchObject({ refreshesWithinGrace: 1, revokedFamilies: 1 });
+	});
+
+	test('the token endpoint reads only form bodies: JSON is 400 invalid_request, other grants unsupported', async () => {
+		const pair = cloud.issuePair();
+		const asJson = await fetch(cloud.tokenUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				grant_type: 'refresh_token',
+				refresh_token: pair.refreshToken,
+				client_id: cloud.clientId,
+			}),
+		});
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).error).toBe('invalid_request');
+		const password = await fetch(cloud.tokenUrl, {
+			method: 'POST',
+			body: new URLSearchParams({ grant_type: 'password' }),
+		});
+		expect((await password.json()).error).toBe('unsupported_grant_type');
+		expect((await refresh(pair.refreshToken)).status).toBe(200);
+	});
+
 	test('expiresInField false leaves expires_in out of the token response', async () => {
 		cloud.setOptions({ expiresInField: false });
 		const answer = await refresh(cloud.issuePair().refreshToken);
@@ -308,6 +343,14 @@ describe('errors', () => {
 		});
 		expect(bad.status).toBe(400);
 		expect(bad.json.exception.name).toBe('ValidationFailed');
+		const notJson = await v4('v4/jobGroups', {
+			method: 'POST',
+			token: accessToken,
+			headers: { 'Content-Type': 'text/plain' },
+			body: '{"wrangledDataset":{"id":201}}',
+		});
+		expect(notJson.status).toBe(415);
+		expect(notJson.json.exception.name).toBe('UnsupportedMediaType');
 		const noDataset = await v4('v4/jobGroups', { method: 'POST', token: accessToken, body: {} });
 		expect(noDataset.status).toBe(400);
 		expect((await v4('v4/flows?limit=0', { token: accessToken })).status).toBe(400);
@@ -533,6 +576,19 @@ describe('runs', () => {
 });
 
 describe('quotas', () => {
+	test('the workspace quota counts every person of the workspace', async () => {
+		cloud.setOptions({ quotas: { runJobGroup: 0, workspaceRunJobGroup: 1 } });
+		const ada = cloud.issuePair();
+		const sp = cloud.issuePair({ personId: CLOUD_SEED.servicePrincipalPersonId });
+		const body = { wrangledDataset: { id: CLOUD_SEED.wrangledDatasets.sales2026 } };
+		const first = await v4('v4/jobGroups', { method: 'POST', token: ada.accessToken, body });
+		expect(first.status).toBe(201);
+		expect(first.headers.get('x-rate-limit-user-limit')).toBeNull();
+		const second = await v4('v4/jobGroups', { method: 'POST', token: sp.accessToken, body });
+		expect(second.status).toBe(429);
+		expect(second.headers.get('x-rate-limit-workspace-remaining')).toBe('0');
+	});
+
 	test('over the quota: 429 TooManyRequestsException with x-retry-after and x-rate-limit-user-* headers, until the window ends', async () => {
 		cloud.setOptions({ quotas: { runFlow: 2 } });
 		const { accessToken } = cloud.issuePair();
@@ -554,6 +610,8 @@ describe('quotas', () => {
 		expect(Number(limited.headers.get('x-rate-limit-user-reset'))).toBeGreaterThan(
 			cloud.now() / 1000,
 		);
+		expect(limited.headers.get('x-rate-limit-workspace-limit')).toBe('40');
+		expect(limited.headers.get('x-rate-limit-workspace-remaining')).toBe('38');
 		cloud.advanceTime(60_000);
 		expect((await v4(path, { method: 'POST', token: accessToken })).status).toBe(201);
 		expect(cloud.stats()).toMatchObject({ rateLimited: 1, runsStarted: { flows: 3 } });
@@ -615,12 +673,8 @@ describe('lists', () => {
 	test('plansAvailable false: plans and scheduling are 404 (a lower-tier workspace), IAM still answers', async () => {
 		cloud.setOptions({ plansAvailable: false });
 		const { accessToken } = cloud.issuePair();
-		try {
-			expect((await gateway('plans/v1/plans', { token: accessToken })).status).toBe(404);
-			expect((await gateway('scheduling/v1/schedules', { token: accessToken })).status).toBe(404);
-			expect((await gateway('iam/v1/workspaces/current', { token: accessToken })).status).toBe(200);
-		} finally {
-			cloud.setOptions({ plansAvailable: true });
-		}
+		expect((await gateway('plans/v1/plans', { token: accessToken })).status).toBe(404);
+		expect((await gateway('scheduling/v1/schedules', { token: accessToken })).status).toBe(404);
+		expect((await gateway('iam/v1/workspaces/current', { token: accessToken })).status).toBe(200);
 	});
 });

@@ -48,47 +48,68 @@ function authenticate(ctx, emulator) {
 	return { person, payload: verified.payload };
 }
 
+function quotaBucket(emulator, key, nowMs) {
+	const windowMs = emulator.options.quotas.windowMs;
+	let bucket = emulator.quotaBuckets.get(key);
+	if (!bucket || nowMs >= bucket.startMs + windowMs) {
+		bucket = { startMs: nowMs, used: 0 };
+		emulator.quotaBuckets.set(key, bucket);
+	}
+	return bucket;
+}
+
 /**
- * A fixed-window quota per person and route key.
+ * Fixed-window quotas per person and per workspace for a route key ('runJobGroup', 'runFlow'):
+ * the x-rate-limit-{user,workspace}-* headers, or a 429 when either is used up.
  * @returns {{ response?: object, headers: object }}
  */
 function checkQuota(ctx, emulator, key) {
-	const limit = emulator.options.quotas[key];
-	if (!limit) return { headers: {} };
-	const windowMs = emulator.options.quotas.windowMs;
-	const bucketKey = `${ctx.person.id}:${key}`;
-	let bucket = emulator.quotaBuckets.get(bucketKey);
-	if (!bucket || ctx.now >= bucket.startMs + windowMs) {
-		bucket = { startMs: ctx.now, used: 0 };
-		emulator.quotaBuckets.set(bucketKey, bucket);
-	}
-	const resetSeconds = Math.ceil((bucket.startMs + windowMs) / 1000);
-	if (bucket.used >= limit) {
-		const waitSeconds = Math.max(1, Math.ceil((bucket.startMs + windowMs - ctx.now) / 1000));
+	const { quotas } = emulator.options;
+	const windowMs = quotas.windowMs;
+	const scopes = [
+		['user', quotas[key], `user:${ctx.person.id}:${key}`],
+		[
+			'workspace',
+			quotas[`workspace${key[0].toUpperCase()}${key.slice(1)}`],
+			`workspace:${ctx.person.workspaceId}:${key}`,
+		],
+	]
+		.filter(([, limit]) => limit > 0)
+		.map(([scope, limit, bucketKey]) => ({
+			scope,
+			limit,
+			bucket: quotaBucket(emulator, bucketKey, ctx.now),
+		}));
+	const headers = {};
+	const describe = (used) => {
+		for (const { scope, limit, bucket } of scopes) {
+			headers[`x-rate-limit-${scope}-limit`] = String(limit);
+			headers[`x-rate-limit-${scope}-remaining`] = String(Math.max(0, limit - bucket.used - used));
+			headers[`x-rate-limit-${scope}-reset`] = String(
+				Math.ceil((bucket.startMs + windowMs) / 1000),
+			);
+		}
+	};
+	const exhausted = scopes.filter(({ limit, bucket }) => bucket.used >= limit);
+	if (exhausted.length) {
+		const endMs = Math.max(...exhausted.map(({ bucket }) => bucket.startMs + windowMs));
+		const waitSeconds = Math.max(1, Math.ceil((endMs - ctx.now) / 1000));
 		emulator.counters.rateLimited++;
+		describe(0);
+		headers['x-retry-after'] = String(waitSeconds);
 		return {
 			response: exception(
 				429,
 				'TooManyRequestsException',
 				'Too Many Requests',
 				`API quota reached for "${key}". Wait ${waitSeconds} seconds before making another request.`,
-				{
-					'x-retry-after': String(waitSeconds),
-					'x-rate-limit-user-limit': String(limit),
-					'x-rate-limit-user-remaining': '0',
-					'x-rate-limit-user-reset': String(resetSeconds),
-				},
+				headers,
 			),
 		};
 	}
-	bucket.used++;
-	return {
-		headers: {
-			'x-rate-limit-user-limit': String(limit),
-			'x-rate-limit-user-remaining': String(limit - bucket.used),
-			'x-rate-limit-user-reset': String(resetSeconds),
-		},
-	};
+	for (const { bucket } of scopes) bucket.used++;
+	describe(0);
+	return { headers };
 }
 
 function intParam(value) {

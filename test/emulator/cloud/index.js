@@ -31,6 +31,7 @@ const DEFAULT_OPTIONS = Object.freeze({
 	accessTokenTtlSeconds: 300,
 	refreshTokenTtlSeconds: 30 * 86400,
 	refreshReuse: 'reject',
+	reuseGraceSeconds: 0,
 	expiresInField: true,
 	tokenTypeField: true,
 	clientId: 'emulator-public-client',
@@ -42,7 +43,13 @@ const DEFAULT_OPTIONS = Object.freeze({
 	projectId: 'emulator-api-project',
 	plansAvailable: true,
 	runTimings: Object.freeze({ createdMs: 200, inProgressMs: 800 }),
-	quotas: Object.freeze({ runJobGroup: 30, runFlow: 20, windowMs: 60_000 }),
+	quotas: Object.freeze({
+		runJobGroup: 30,
+		runFlow: 20,
+		workspaceRunJobGroup: 60,
+		workspaceRunFlow: 40,
+		windowMs: 60_000,
+	}),
 	defaultLimit: 25,
 });
 
@@ -64,7 +71,8 @@ function mergeOptions(base, partial = {}) {
 	for (const key of ['createdMs', 'inProgressMs']) {
 		if (!(merged.runTimings[key] >= 0)) throw new Error(`runTimings.${key} must be a number >= 0`);
 	}
-	for (const key of ['runJobGroup', 'runFlow']) {
+	if (!(merged.reuseGraceSeconds >= 0)) throw new Error('reuseGraceSeconds must be a number >= 0');
+	for (const key of ['runJobGroup', 'runFlow', 'workspaceRunJobGroup', 'workspaceRunFlow']) {
 		if (!(merged.quotas[key] >= 0))
 			throw new Error(`quotas.${key} must be a number >= 0 (0: no quota)`);
 	}
@@ -78,6 +86,7 @@ function zeroCounters(counters = {}) {
 		tokenRequests: 0,
 		refreshes: 0,
 		successfulRefreshes: 0,
+		refreshesWithinGrace: 0,
 		rejectedRefreshes: {
 			reused: 0,
 			expired: 0,

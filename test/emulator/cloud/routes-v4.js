@@ -24,6 +24,17 @@ function embedList(ctx) {
 }
 
 function readJson(ctx) {
+	const type = String(ctx.headers['content-type'] || '').toLowerCase();
+	if (ctx.rawBody.length && !/^application\/(.+\+)?json/.test(type)) {
+		return {
+			response: exception(
+				415,
+				'UnsupportedMediaType',
+				'Unsupported Media Type',
+				`Content-Type must be application/json, got ${type || 'none'}`,
+			),
+		};
+	}
 	try {
 		return { body: jsonBody(ctx) };
 	} catch (error) {

@@ -45,7 +45,7 @@ function refreshGrant(form, emulator) {
 	if (!form.refresh_token) {
 		return reject('other', oauthError(400, 'invalid_request', 'refresh_token is required'));
 	}
-	const result = tokens.consumeRefreshToken(form.refresh_token);
+	const result = tokens.consumeRefreshToken(form.refresh_token, options.reuseGraceSeconds);
 	if (result.reason) {
 		if (result.reason === 'reused' && options.refreshReuse === 'revoke-family') {
 			if (tokens.revokeFamily(result.family.id)) counters.revokedFamilies++;
@@ -59,6 +59,7 @@ function refreshGrant(form, emulator) {
 		return reject(result.reason, oauthError(400, 'invalid_grant', description));
 	}
 	counters.successfulRefreshes++;
+	if (result.withinGrace) counters.refreshesWithinGrace++;
 	const { family } = result;
 	const ttlSeconds = options.accessTokenTtlSeconds;
 	const accessToken = tokens.issueAccessToken({
@@ -108,6 +109,13 @@ function dispatchToken(ctx, emulator) {
 		);
 	emulator.counters.tokenRequests++;
 	const form = formBody(ctx);
+	if (!form) {
+		return oauthError(
+			400,
+			'invalid_request',
+			`Content-Type must be application/x-www-form-urlencoded, got ${ctx.headers['content-type'] || 'none'}`,
+		);
+	}
 	if (form.grant_type === 'refresh_token') return refreshGrant(form, emulator);
 	if (form.grant_type === 'client_credentials') return clientCredentialsGrant(ctx, form, emulator);
 	return oauthError(
