@@ -118,7 +118,7 @@ describe('Run and Wait', () => {
 			options: { ...FAST_POLL, timeout: 1 },
 		});
 		expect(error.message).toMatch(
-			/^Flow 101 did not finish within 1 seconds \(.*\); cancelled: 1001, 1002\)$/,
+			/^Flow 101 did not finish within 1 seconds \(.*; cancelled: 1001, 1002\)$/,
 		);
 		expect(requestsTo(env.cloud, 'POST', /\/v4\/jobGroups\/\d+\/cancel$/)).toHaveLength(2);
 	});

@@ -72,7 +72,11 @@ test('Cancel: a running job group is cancelled; a finished one is an error with 
 	const id = String(env.cloud.addJobGroup({ finishedAtMs: env.cloud.now() + 3_600_000 }));
 	const running = await runNode(env, { resource: 'jobGroup', operation: 'cancel', jobGroupId: id });
 	expect(running.error).toBeUndefined();
-	expect(running.items[0].json).toMatchObject({ jobGroupId: id, cancelRequested: true });
+	expect(running.items[0].json).toMatchObject({
+		jobGroupId: Number(id),
+		cancelRequested: true,
+		jobIds: expect.any(Array),
+	});
 	const finished = await runNode(env, {
 		resource: 'jobGroup',
 		operation: 'cancel',

@@ -20,12 +20,17 @@ function credentialData(cloud) {
 
 /**
  * One emulator and harness for the test file; before each test the emulator is re-seeded, its
- * clock and faults reset, and the harness gets a new token pair (reset forgets the old ones).
+ * clock, faults and options reset, and the harness gets a new token pair (reset forgets the old
+ * ones).
  */
 function useCloud(emulatorOptions = {}) {
 	const env = {};
+	let startOptions;
 	beforeAll(async () => {
 		env.cloud = await startCloudEmulator(emulatorOptions);
+		// reset() keeps options a test set (longer runs, quotas): each test starts from these.
+		const { host, ports, ...options } = env.cloud.options;
+		startOptions = structuredClone(options);
 		env.harness = createHarness(credentialData(env.cloud), { credentialType: CREDENTIAL_TYPE });
 	});
 	afterAll(async () => {
@@ -33,7 +38,7 @@ function useCloud(emulatorOptions = {}) {
 	});
 	beforeEach(() => {
 		env.cloud.reset();
-		env.cloud.setOptions(emulatorOptions);
+		env.cloud.setOptions(structuredClone(startOptions));
 		env.harness.setCredentials(credentialData(env.cloud));
 	});
 	return env;
