@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { CloudRoute } from '../actions/node.type';
 import { requestCloud, requestCloudJson } from './api';
 import { EXECUTION_ID_HEADER } from './executionId';
+import { withItemIndex } from '../../transport/items';
 import { decodeJsonBody } from '../../transport/response';
 import { isFinalStatus, pollUntil, type PollOutcome, type WaitSettings } from './wait';
 
@@ -69,7 +70,7 @@ export async function startPlanRun(
 		const status = httpCodeOf(error);
 		if (status === 304) return { planId, executionId, alreadyStarted: true };
 		if (status === undefined || status >= 500) addUnknownOutcomeNote(error, executionId);
-		throw error;
+		throw withItemIndex(error, this.getNode(), itemIndex);
 	}
 	const fields =
 		answer !== null && typeof answer === 'object' && !Array.isArray(answer)

@@ -54,7 +54,7 @@ export const executionIdOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2f1c7a52-6f0e-4b8e-9d35-0c1a1f6e3b21',
 	description:
-		'Idempotency key of the run (header x-execution-id). Empty: a new one per item, kept for every attempt of that request. Give one (for example an ID from the triggering event) so that running again with it never starts the plan twice: the Cloud answers that it already started.',
+		'Idempotency key of the run (the header X-Execution-ID). Empty: a new one per item, kept for every attempt of that request. Give one (for example an ID from the triggering event) so that running again with it never starts the plan twice: the Cloud answers that it already started.',
 };
 
 export interface PlanRunInput {
