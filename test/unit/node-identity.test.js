@@ -17,6 +17,7 @@ const NODES = {
 	AlteryxDelete: require('../../nodes/AlteryxDelete/AlteryxDelete.node').AlteryxDelete,
 	AlteryxAuthenticate: require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node')
 		.AlteryxAuthenticate,
+	AlteryxCloud: require('../../nodes/AlteryxCloud/AlteryxCloud.node').AlteryxCloud,
 };
 const VERBS = {
 	AlteryxGet: 'GET',
@@ -128,4 +129,14 @@ test('each node has search aliases in its codex file', () => {
 		);
 		expect([folder, codex.alias.length > 0]).toEqual([folder, true]);
 	}
+});
+
+test('Alteryx Analytics Cloud: the subtitle names the resource and operation', () => {
+	const { subtitle } = descriptions.AlteryxCloud;
+	expect(subtitleOf(subtitle, { resource: 'plan', operation: 'runAndWait' })).toBe(
+		'Plan: Run and Wait',
+	);
+	expect(subtitleOf(subtitle, { resource: 'jobGroup', operation: 'getStatus' })).toBe(
+		'Job Group: Get Status',
+	);
 });
