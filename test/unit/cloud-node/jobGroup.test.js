@@ -109,3 +109,16 @@ test('an empty Job Group ID is refused before anything is sent', async () => {
 	expect(error.message).toBe('The Job Group ID is empty');
 	expect(env.cloud.requests).toHaveLength(0);
 });
+
+test('Get Many: the Status filter goes to the job library', async () => {
+	const { items } = await runNode(env, {
+		resource: 'jobGroup',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { status: 'Failed' },
+	});
+	expect(items.map((item) => item.json.id)).toEqual([jobGroups.inventoryFailed]);
+	expect(requestsTo(env.cloud, 'GET', '/v4/jobLibrary')[0].query).toMatchObject({
+		status: 'Failed',
+	});
+});
