@@ -11,9 +11,11 @@ const {
 } = require('./emulator/cloud');
 
 let cloud;
+// Runs take minutes of the emulator's clock, so only advanceTime() moves them on.
+const LONG_RUNS = { createdMs: 60_000, inProgressMs: 300_000 };
 
 beforeAll(async () => {
-	cloud = await startCloudEmulator({ runTimings: { createdMs: 60_000, inProgressMs: 300_000 } });
+	cloud = await startCloudEmulator({ runTimings: LONG_RUNS });
 });
 
 afterAll(async () => {
@@ -22,9 +24,9 @@ afterAll(async () => {
 
 beforeEach(() => {
 	cloud.reset();
-	// Each test starts from the defaults (but the long run timings above).
-	const { host, ports, runTimings, ...defaults } = DEFAULT_OPTIONS;
-	cloud.setOptions(defaults);
+	// Each test starts from the defaults, but with long runs.
+	const { host, ports, ...defaults } = DEFAULT_OPTIONS;
+	cloud.setOptions({ ...defaults, runTimings: LONG_RUNS });
 });
 
 async function call(base, path, { method = 'GET', token, headers = {}, body } = {}) {
@@ -80,6 +82,18 @@ describe('tokens', () => {
 		expect(
 			(await gateway('iam/v1/workspaces/current', { token: pair.accessToken })).json,
 		).toMatchObject({ id: CLOUD_SEED.workspaceId, name: 'Emulator Workspace' });
+	});
+
+	test('credentialData is a fresh pair with both API hosts', async () => {
+		const data = cloud.credentialData({ region: 'custom' });
+		expect(data).toEqual({
+			region: 'custom',
+			v4Url: cloud.v4Url,
+			gatewayUrl: cloud.gatewayUrl,
+			accessToken: expect.any(String),
+			refreshToken: expect.any(String),
+		});
+		expect((await refresh(data.refreshToken)).status).toBe(200);
 	});
 
 	test('a refresh rotates: new pair, the old refresh token is dead at once, the new one works', async () => {
@@ -217,6 +231,22 @@ describe('tokens', () => {
 		expect((await refresh(pair.refreshToken)).status).toBe(200);
 	});
 
+	test("refreshExpiry: 'sliding' renews a rotated refresh token's lifetime, 'fixed' keeps the pair's end", async () => {
+		const rotateAfter = async (pair) => {
+			cloud.advanceTime(6_000);
+			const rotated = await refresh(pair.refreshToken);
+			cloud.advanceTime(6_000);
+			return refresh(rotated.json.refresh_token);
+		};
+		expect((await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }))).status).toBe(200);
+		cloud.setOptions({ refreshExpiry: 'fixed' });
+		const fixed = await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }));
+		expect(fixed).toEqual({
+			status: 400,
+			json: { error: 'invalid_grant', error_description: 'refresh token expired' },
+		});
+	});
+
 	test('expiresInField false leaves expires_in out of the token response', async () => {
 		cloud.setOptions({ expiresInField: false });
 		const answer = await refresh(cloud.issuePair().refreshToken);
@@ -278,6 +308,10 @@ describe('hosts', () => {
 				.status,
 		).toBe(404);
 		expect((await call(cloud.v4Url, 'as/token', { method: 'POST' })).status).toBe(404);
+		expect((await gateway('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(
+			200,
+		);
+		expect((await v4('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(404);
 	});
 
 	test('requireProjectId: the gateway wants x-api-project-id (Apigee Invalid ApiKey), the v4 host does not', async () => {
@@ -376,6 +410,37 @@ describe('errors', () => {
 });
 
 describe('runs', () => {
+	test("a 'slow' fault still starts the run (the answer only comes late)", async () => {
+		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
+		cloud.faults.add({
+			host: 'gateway',
+			method: 'POST',
+			path: /\/run$/,
+			kind: 'slow',
+			delayMs: 20,
+		});
+		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
+			method: 'POST',
+			token: accessToken,
+			body: {},
+		});
+		expect(started.status).toBe(201);
+		expect(cloud.stats()).toMatchObject({ faultsInjected: 1, runsStarted: { plans: 1 } });
+	});
+
+	test('runTimings 0/0: a run is finished at its first poll', async () => {
+		cloud.setOptions({ runTimings: { createdMs: 0, inProgressMs: 0 } });
+		const { accessToken } = cloud.issuePair();
+		const started = await v4('v4/jobGroups', {
+			method: 'POST',
+			token: accessToken,
+			body: { wrangledDataset: { id: CLOUD_SEED.wrangledDatasets.customers } },
+		});
+		expect((await v4(`v4/jobGroups/${started.json.id}/status`, { token: accessToken })).json).toBe(
+			'Canceled',
+		);
+	});
+
 	test('a plan run goes Created → InProgress → Complete on the emulator clock', async () => {
 		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
 		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
@@ -639,6 +704,49 @@ describe('lists', () => {
 		expect((await gateway('plans/v1/plans?filterType=regex', { token: accessToken })).status).toBe(
 			400,
 		);
+	});
+
+	test('job library: status, flowId, finishedAfter and sort find the job groups finished since a time', async () => {
+		const { accessToken } = cloud.issuePair();
+		const since = new Date(cloud.now() - 150 * 60_000).toISOString();
+		const added = cloud.addJobGroup({ flowId: CLOUD_SEED.flows.inventoryJoin });
+		const running = (
+			await v4(`v4/flows/${CLOUD_SEED.flows.customerMerge}/run`, {
+				method: 'POST',
+				token: accessToken,
+			})
+		).json.data[0].id;
+		const ids = async (qs) =>
+			(await v4(`v4/jobLibrary?${qs}`, { token: accessToken })).json.data.map((g) => [
+				g.id,
+				g.status,
+			]);
+		expect(
+			await ids(
+				`status=Complete,Failed,Canceled&finishedAfter=${encodeURIComponent(since)}&sort=-finishedAt`,
+			),
+		).toEqual([
+			[added, 'Failed'],
+			[CLOUD_SEED.jobGroups.salesDoneLater, 'Complete'],
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+		]);
+		expect(await ids(`flowId=${CLOUD_SEED.flows.inventoryJoin}&sort=id`)).toEqual([
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+			[added, 'Failed'],
+		]);
+		expect((await ids('status=Created'))[0]).toEqual([running, 'Created']);
+		expect((await v4('v4/jobLibrary?status=Done', { token: accessToken })).status).toBe(400);
+	});
+
+	test('flows and schedules take filter/filterType like plans (for pickers)', async () => {
+		const { accessToken } = cloud.issuePair();
+		const flows = (await v4('v4/flows?filter=join&filterType=contains', { token: accessToken }))
+			.json.data;
+		expect(flows.map((f) => f.id)).toEqual([CLOUD_SEED.flows.inventoryJoin]);
+		const schedules = (
+			await gateway('scheduling/v1/schedules?filter=weekly', { token: accessToken })
+		).json.data;
+		expect(schedules.map((s) => s.id)).toEqual([CLOUD_SEED.schedules.weeklySales]);
 	});
 
 	test('schedules: list, count, enable and disable', async () => {

@@ -32,6 +32,7 @@ const DEFAULT_OPTIONS = Object.freeze({
 	refreshTokenTtlSeconds: 30 * 86400,
 	refreshReuse: 'reject',
 	reuseGraceSeconds: 0,
+	refreshExpiry: 'sliding',
 	expiresInField: true,
 	tokenTypeField: true,
 	clientId: 'emulator-public-client',
@@ -70,6 +71,9 @@ function mergeOptions(base, partial = {}) {
 	}
 	for (const key of ['createdMs', 'inProgressMs']) {
 		if (!(merged.runTimings[key] >= 0)) throw new Error(`runTimings.${key} must be a number >= 0`);
+	}
+	if (!['sliding', 'fixed'].includes(merged.refreshExpiry)) {
+		throw new Error("refreshExpiry must be 'sliding' or 'fixed'");
 	}
 	if (!(merged.reuseGraceSeconds >= 0)) throw new Error('reuseGraceSeconds must be a number >= 0');
 	for (const key of ['runJobGroup', 'runFlow', 'workspaceRunJobGroup', 'workspaceRunFlow']) {
@@ -200,6 +204,8 @@ class CloudEmulator {
 			workspaceId: person.workspaceId,
 		});
 		if (refreshTtlSeconds !== undefined) family.refreshTtlSeconds = refreshTtlSeconds;
+		family.refreshExpiresAtMs =
+			this.now() + (refreshTtlSeconds ?? this.options.refreshTokenTtlSeconds) * 1000;
 		const expiresIn = accessTtlSeconds ?? this.options.accessTokenTtlSeconds;
 		const accessToken = this.tokens.issueAccessToken({
 			familyId: family.id,
@@ -209,16 +215,29 @@ class CloudEmulator {
 			workspaceId: family.workspaceId,
 			ttlSeconds: expiresIn,
 		});
-		const refreshToken = this.tokens.issueRefreshToken(
-			family.id,
-			refreshTtlSeconds ?? this.options.refreshTokenTtlSeconds,
-		);
+		const refreshToken = this.tokens.issueRefreshToken(family.id, family.refreshExpiresAtMs);
 		return {
 			accessToken,
 			refreshToken,
 			clientId: this.options.clientId,
 			expiresIn,
 			familyId: family.id,
+		};
+	}
+
+	/**
+	 * The data of an n8n `alteryxCloudOAuth2Api` credential (the brief's contract) with a new pair
+	 * of its own family, `overrides` applied.
+	 */
+	credentialData(overrides = {}, pairOptions = {}) {
+		const { accessToken, refreshToken } = this.issuePair(pairOptions);
+		return {
+			region: 'custom',
+			v4Url: this.v4Url,
+			gatewayUrl: this.gatewayUrl,
+			accessToken,
+			refreshToken,
+			...overrides,
 		};
 	}
 

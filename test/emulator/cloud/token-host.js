@@ -70,9 +70,12 @@ function refreshGrant(form, emulator) {
 		workspaceId: family.workspaceId,
 		ttlSeconds,
 	});
+	// 'sliding': each new refresh token lives the full lifetime from now; 'fixed': the pair's
+	// lifetime chosen at Generate ends on the same day however often it rotates.
+	const ttlMs = (family.refreshTtlSeconds ?? options.refreshTokenTtlSeconds) * 1000;
 	const refreshToken = tokens.issueRefreshToken(
 		family.id,
-		family.refreshTtlSeconds ?? options.refreshTokenTtlSeconds,
+		options.refreshExpiry === 'fixed' ? family.refreshExpiresAtMs : emulator.now() + ttlMs,
 	);
 	return tokenResponse(emulator, { accessToken, refreshToken, ttlSeconds });
 }

@@ -74,11 +74,11 @@ class TokenStore {
 		return this.sign(payload);
 	}
 
-	issueRefreshToken(familyId, ttlSeconds) {
+	issueRefreshToken(familyId, expiresAtMs) {
 		const token = opaqueToken();
 		this.refreshTokens.set(token, {
 			familyId,
-			expiresAtMs: this.now() + ttlSeconds * 1000,
+			expiresAtMs,
 			usedAtMs: null,
 		});
 		return token;
