@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { cloudCredentials } from './actions/cloudAuthentication.placeholder';
+import { cloudCredentials } from '../transport/authentication';
 import { router } from './actions/router';
 import { cloudSubtitle, versionProperties } from './actions/versionDescription';
 import { listSearch } from './methods';

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { concurrentRequestsOption } from '../../transport/concurrency';
-import { cloudAuthenticationProperty } from './cloudAuthentication.placeholder';
+import { cloudAuthenticationProperty } from '../../transport/authentication';
 import { resources } from './registry';
 
 /**
