@@ -135,17 +135,48 @@ describe('Run and Wait', () => {
 		expect(requestsTo(env.cloud, 'POST', /\/cancel$/)).toHaveLength(0);
 	});
 
-	test('a 429 on the run request surfaces the quota message and is not sent again', async () => {
-		env.cloud.setOptions({ quotas: { runFlow: 1 } });
-		await runNode(env, { resource: 'flow', operation: 'run', flowId: byId(flows.salesCleanup) });
-		const { error } = await runNode(env, {
+	// A quota refusal did nothing, so the transport repeats the run after x-retry-after.
+	const quotaRefusal = (times) => ({
+		host: 'v4',
+		method: 'POST',
+		path: `/v4/flows/${flows.salesCleanup}/run`,
+		status: 429,
+		times,
+		headers: { 'x-retry-after': '0' },
+		body: {
+			exception: {
+				name: 'TooManyRequestsException',
+				message: 'Too Many Requests',
+				details: 'API quota reached for "runFlow". Wait 0 seconds before making another request.',
+			},
+		},
+	});
+
+	test('a 429 (quota) on the run request: repeated, and the flow runs once', async () => {
+		env.cloud.faults.add(quotaRefusal(1));
+		const { items, error } = await runNode(env, {
 			resource: 'flow',
 			operation: 'runAndWait',
 			flowId: byId(flows.salesCleanup),
 			options: FAST_POLL,
 		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('Complete');
+		expect(requestsTo(env.cloud, 'POST', /\/run$/).map((request) => request.status)).toEqual([
+			429, 201,
+		]);
+		expect(env.cloud.stats().runsStarted.flows).toBe(1);
+	});
+
+	test('a 429 that persists surfaces the quota message, and nothing ran', async () => {
+		env.cloud.faults.add(quotaRefusal(Infinity));
+		const { error } = await runNode(env, {
+			resource: 'flow',
+			operation: 'run',
+			flowId: byId(flows.salesCleanup),
+		});
 		expect(error.httpCode).toBe('429');
 		expect(errorText(error)).toContain('API quota reached');
-		expect(env.cloud.stats().runsStarted.flows).toBe(1);
+		expect(env.cloud.stats().runsStarted.flows).toBe(0);
 	});
 });
