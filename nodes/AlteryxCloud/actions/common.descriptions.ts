@@ -1,46 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-interface LocatorKind {
-	name: string;
-	displayName: string;
-	description: string;
-	searchListMethod: string;
-	idPlaceholder: string;
-}
+import {
+	locator,
+	type LocatorKind,
+	returnAllOrLimit,
+} from '../../AlteryxServer/actions/common.descriptions';
+
+export { returnAllOrLimit };
 
 /**
- * A "From List / By ID" picker. Alteryx Analytics Cloud documents no page addresses of plans,
- * flows or schedules, so there is no "By URL" mode; saved values name their mode ('list',
- * 'id'), so one can be added later without breaking them.
+ * Pickers are the Server node's "From List / By ID" locators: Alteryx Analytics Cloud documents
+ * no page addresses of plans, flows or schedules, so they have no "By URL" mode; saved values
+ * name their mode ('list', 'id'), so one can be added later without breaking them.
  */
-function locator(kind: LocatorKind, description?: string): INodeProperties {
-	return {
-		displayName: kind.displayName,
-		name: kind.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: description ?? kind.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${kind.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: kind.idPlaceholder,
-			},
-		],
-	};
-}
+const cloudLocator = (kind: LocatorKind, description?: string) =>
+	locator(kind, description ? { description } : {});
 
 export const planLocator = (description?: string) =>
-	locator(
+	cloudLocator(
 		{
 			name: 'planId',
 			displayName: 'Plan',
@@ -52,7 +29,7 @@ export const planLocator = (description?: string) =>
 	);
 
 export const flowLocator = (description?: string) =>
-	locator(
+	cloudLocator(
 		{
 			name: 'flowId',
 			displayName: 'Flow',
@@ -64,7 +41,7 @@ export const flowLocator = (description?: string) =>
 	);
 
 export const scheduleLocator = (description?: string) =>
-	locator(
+	cloudLocator(
 		{
 			name: 'scheduleId',
 			displayName: 'Schedule',
@@ -95,28 +72,6 @@ export const planRunIdField: INodeProperties = {
 	placeholder: 'e.g. 7',
 	description: 'The plan run (planSnapshotRunId), as Plan → Run gives it',
 };
-
-/** Return All / Limit, the n8n convention for Get Many operations. */
-export function returnAllOrLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
 
 /** The options of a Run and Wait: how long, how often, and what a failed run gives. */
 export function waitOptions(what: 'plan run' | 'flow’s job groups'): INodeProperties[] {

@@ -29,21 +29,3 @@ export function keyValuePairs(entries: unknown): Array<{ key: string; value: str
 		.filter((entry) => String(entry?.key ?? '').trim() !== '')
 		.map((entry) => ({ key: String(entry.key).trim(), value: String(entry.value ?? '') }));
 }
-
-/** A dateTime parameter (string, Date or Luxon DateTime) as an ISO 8601 UTC string. */
-export function isoTime(
-	this: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = new Date(typeof value === 'object' ? String(value) : (value as string));
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(this.getNode(), `${label} is not a valid date`, {
-			description: `Got "${String(value)}". Use a date such as 2026-12-01T10:00:00Z.`,
-			itemIndex,
-		});
-	}
-	return date.toISOString();
-}

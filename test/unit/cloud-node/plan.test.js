@@ -453,3 +453,16 @@ describe('Cloud errors', () => {
 		expect(env.cloud.requests).toHaveLength(0);
 	});
 });
+
+test('Get Many Runs: Finished After goes to the Cloud as an ISO time', async () => {
+	const ninetyMinutesAgo = new Date(env.cloud.now() - 90 * 60_000).toISOString();
+	const { items } = await runNode(env, {
+		resource: 'plan',
+		operation: 'getAllRuns',
+		returnAll: true,
+		filters: { finishedAfter: ninetyMinutesAgo },
+	});
+	expect(items.map((item) => item.json.id)).toEqual([planRuns.revenueDoneLater]);
+	const [request] = requestsTo(env.cloud, 'GET', '/plans/v1/planSnapshotRuns');
+	expect(request.query.finishedAfter).toBe(ninetyMinutesAgo);
+});

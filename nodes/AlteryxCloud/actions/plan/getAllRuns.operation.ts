@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestCloudList, withoutEmpty } from '../../helpers/api';
-import { isoTime } from '../../helpers/parameters';
+import { toIsoDateTime } from '../../../AlteryxServer/helpers/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { CloudRoute } from '../node.type';
 
@@ -89,7 +89,7 @@ export async function execute(
 	const qs = withoutEmpty({
 		planId: String(filters.planId ?? '').trim(),
 		status: statuses.join(','),
-		finishedAfter: isoTime.call(this, filters.finishedAfter, 'Finished After', itemIndex),
+		finishedAfter: toIsoDateTime.call(this, filters.finishedAfter, 'Finished After', itemIndex),
 		sort: String(options.sort ?? '').trim(),
 	});
 	return await requestCloudList.call(this, route, { qs }, itemIndex);
