@@ -309,6 +309,26 @@ describe('Run and Wait', () => {
 		expect(env.cloud.stats().runsStarted.plans).toBe(1);
 	});
 
+	test('a run the Cloud did not start (MissingFlowReferences) fails the item with the reason', async () => {
+		env.cloud.faults.add({
+			host: 'gateway',
+			method: 'POST',
+			path: `/plans/v1/plans/${plans.nightlyRevenue}/run`,
+			status: 201,
+			body: { validationStatus: 'MissingFlowReferences' },
+		});
+		const { error } = await runNode(env, {
+			resource: 'plan',
+			operation: 'runAndWait',
+			planId: byId(plans.nightlyRevenue),
+			options: FAST_POLL,
+		});
+		expect(error.message).toBe(
+			'Alteryx Analytics Cloud did not start plan 501: validation status MissingFlowReferences',
+		);
+		expect(error.description).toMatch(/refers to a flow that no longer exists/);
+	});
+
 	test('the execution’s cancel signal ends the wait', async () => {
 		env.cloud.setOptions({ runTimings: { createdMs: 3_600_000, inProgressMs: 0 } });
 		const controller = new AbortController();
