@@ -30,6 +30,8 @@ test("the editor's node types include a tool variant of every Alteryx node excep
 		expect(names).toEqual(
 			[
 				'alteryxAuthenticate',
+				'alteryxCloud',
+				'alteryxCloudTool',
 				'alteryxDelete',
 				'alteryxDeleteTool',
 				'alteryxGallery',

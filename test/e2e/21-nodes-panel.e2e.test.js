@@ -388,6 +388,7 @@ test('each Alteryx entry has its own icon, served by n8n, and a description that
 	expect(entries.map((entry) => entry.key.slice(h.NODE_PREFIX.length)).sort()).toEqual(
 		[
 			'alteryxAuthenticate',
+			'alteryxCloud',
 			'alteryxDelete',
 			'alteryxGallery',
 			'alteryxGet',

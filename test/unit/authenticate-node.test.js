@@ -125,6 +125,7 @@ test('every node of the pack is offered as an AI tool except Authenticate, whose
 		alteryxDelete: true,
 		alteryxServer: true,
 		alteryxGallery: true,
+		alteryxCloud: true,
 		// A trigger starts workflows; n8n offers no triggers to an AI Agent.
 		alteryxServerTrigger: false,
 	});

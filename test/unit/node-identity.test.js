@@ -18,6 +18,7 @@ const NODES = {
 	AlteryxAuthenticate: require('../../nodes/AlteryxAuthenticate/AlteryxAuthenticate.node')
 		.AlteryxAuthenticate,
 	AlteryxGallery: require('../../nodes/AlteryxGallery/AlteryxGallery.node').AlteryxGallery,
+	AlteryxCloud: require('../../nodes/AlteryxCloud/AlteryxCloud.node').AlteryxCloud,
 };
 const VERBS = {
 	AlteryxGet: 'GET',
@@ -145,4 +146,14 @@ test('each node has search aliases in its codex file', () => {
 		);
 		expect([folder, codex.alias.length > 0]).toEqual([folder, true]);
 	}
+});
+
+test('Alteryx Analytics Cloud: the subtitle names the resource and operation', () => {
+	const { subtitle } = descriptions.AlteryxCloud;
+	expect(subtitleOf(subtitle, { resource: 'plan', operation: 'runAndWait' })).toBe(
+		'Plan: Run and Wait',
+	);
+	expect(subtitleOf(subtitle, { resource: 'jobGroup', operation: 'getStatus' })).toBe(
+		'Job Group: Get Status',
+	);
 });
