@@ -49,6 +49,11 @@ function parseArgs(argv) {
 }
 
 async function main() {
+	// `--cloud …` starts the Alteryx Analytics Cloud emulator instead (./cloud/cli.js).
+	if (process.argv[2] === '--cloud') {
+		await require('./cloud/cli').runCli(process.argv.slice(3));
+		return;
+	}
 	let parsed;
 	try {
 		parsed = parseArgs(process.argv.slice(2));

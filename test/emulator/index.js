@@ -254,8 +254,13 @@ async function startEmulator(options = {}) {
 	return emulator.listen();
 }
 
+// The Alteryx Analytics Cloud emulator (./cloud/README.md).
+const { startCloudEmulator, CLOUD_SEED } = require('./cloud');
+
 module.exports = {
 	startEmulator,
+	startCloudEmulator,
+	CLOUD_SEED,
 	AlteryxServerEmulator,
 	DEFAULT_OPTIONS,
 	SEED_IDS,
