@@ -73,6 +73,23 @@ describe('Plan Run Finished', () => {
 		expect(await trigger.poll()).toEqual([]);
 	});
 
+	test('n8n restarted: runs that ended while it was down come once; nothing comes twice', async () => {
+		const trigger = env.trigger({ event: 'planRunFinished', results: ['Failed'] });
+		await trigger.poll();
+		const now = env.cloud.now();
+		const first = env.cloud.addPlanRun({ planId: warehouseLoad, finishedAtMs: now - 1000 });
+		expect(idsOf(await trigger.poll())).toEqual([first]);
+		// A quiet poll moves the state in memory only (n8n saves none after it).
+		env.cloud.advanceTime(10 * MINUTE);
+		expect(await trigger.poll()).toEqual([]);
+		const whileDown = env.cloud.addPlanRun({ planId: warehouseLoad });
+		trigger.restart();
+		expect(idsOf(await trigger.poll())).toEqual([whileDown]);
+		expect(await trigger.poll()).toEqual([]);
+		trigger.restart();
+		expect(await trigger.poll()).toEqual([]);
+	});
+
 	test('the result and plan filters: only failed or canceled runs of the chosen plans, none read one by one', async () => {
 		const trigger = env.trigger({
 			event: 'planRunFinished',
