@@ -97,11 +97,6 @@ beforeAll(async () => {
 	await n8n.publishWorkflow(WORKFLOW_ID);
 });
 
-afterEach(() => {
-	const state = expect.getState();
-	if (state.assertionCalls > state.numPassingAsserts) failed = true;
-});
-
 afterAll(async () => {
 	if (collector) await collector.close();
 	if (n8n) await n8n.stop();
@@ -110,27 +105,38 @@ afterAll(async () => {
 		fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
-test('an active workflow: old failed runs stay quiet, a plan run that fails starts one execution, once', async () => {
-	await n8n.start();
-	// Activation runs the first poll (the list, then the runs still running): the seed's failed
-	// run 602 is old.
-	await t.waitFor(() => listRequests() >= 2, 'the first poll');
-	await polls(2);
-	expect(received).toEqual([]);
-	const failedRun = cloud.addPlanRun({ planId: CLOUD_SEED.plans.warehouseLoad });
-	cloud.addPlanRun({ planId: CLOUD_SEED.plans.nightlyRevenue });
-	await t.waitFor(() => received.length >= 1, 'the failed plan run', {
-		detail: () => `received ${JSON.stringify(received)}`,
-	});
-	await polls(3);
-	expect(received).toEqual([
-		expect.objectContaining({
-			id: failedRun,
-			status: 'Failed',
-			planName: 'Warehouse Load (fails)',
-		}),
-	]);
-});
+/** Runs a test body; a failure keeps n8n's user folder for a look at its log. */
+async function keepingFolderOnFailure(body) {
+	try {
+		await body();
+	} catch (error) {
+		failed = true;
+		throw error;
+	}
+}
+
+test('an active workflow: old failed runs stay quiet, a plan run that fails starts one execution, once', () =>
+	keepingFolderOnFailure(async () => {
+		await n8n.start();
+		// Activation runs the first poll (the list, then the runs still running): the seed's failed
+		// run 602 is old.
+		await t.waitFor(() => listRequests() >= 2, 'the first poll');
+		await polls(2);
+		expect(received).toEqual([]);
+		const failedRun = cloud.addPlanRun({ planId: CLOUD_SEED.plans.warehouseLoad });
+		cloud.addPlanRun({ planId: CLOUD_SEED.plans.nightlyRevenue });
+		await t.waitFor(() => received.length >= 1, 'the failed plan run', {
+			detail: () => `received ${JSON.stringify(received)}`,
+		});
+		await polls(3);
+		expect(received).toEqual([
+			expect.objectContaining({
+				id: failedRun,
+				status: 'Failed',
+				planName: 'Warehouse Load (fails)',
+			}),
+		]);
+	}));
 
 test('the token pair appears nowhere in n8n’s output', async () => {
 	await n8n.stop();
