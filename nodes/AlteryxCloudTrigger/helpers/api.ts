@@ -1,6 +1,6 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import { alteryxApiError } from '../../transport/errors';
 import { type AlteryxContext, alteryxApiRequest } from '../../transport/request';
 import { DEFAULT_MAX_RESPONSE_BYTES, decodeJsonBody } from '../../transport/response';
 
@@ -18,23 +18,16 @@ export async function cloudGet(
 	qs?: IDataObject,
 	missingIsUndefined = false,
 ): Promise<unknown> {
-	try {
-		const response = await alteryxApiRequest.call(
-			this,
-			{ method: 'GET', endpoint, qs, decode: JSON_WITHIN_LIMIT },
-			0,
-		);
-		return decodeJsonBody(response.body);
-	} catch (error) {
-		if (
-			missingIsUndefined &&
-			error instanceof NodeApiError &&
-			(error.httpCode === '404' || error.httpCode === '410')
-		) {
-			return undefined;
-		}
-		throw error;
+	const response = await alteryxApiRequest.call(
+		this,
+		{ method: 'GET', endpoint, qs, decode: JSON_WITHIN_LIMIT, neverError: missingIsUndefined },
+		0,
+	);
+	if (missingIsUndefined && (response.statusCode === 404 || response.statusCode === 410)) {
+		return undefined;
 	}
+	if (response.statusCode >= 300) throw alteryxApiError(this.getNode(), response, 0);
+	return decodeJsonBody(response.body);
 }
 
 /** The records of a Cloud list answer ({ data: [...] }), or undefined when it is not one. */
