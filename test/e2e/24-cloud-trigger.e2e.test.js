@@ -10,7 +10,9 @@ const n8nLib = require('../../scripts/lib/n8n');
 const { workRoot } = require('./paths');
 const { startCloudEmulator, CLOUD_SEED } = require('../emulator/cloud');
 
-const WORKFLOW_ID = 'e2eAlteryxCloudTrigger1';
+// n8n saves a workflow's static data (the trigger's state) only when its id has at most 21
+// characters (isWorkflowIdValid in n8n/dist/utils.js).
+const WORKFLOW_ID = 'e2eAlteryxCloudTrig1';
 const CREDENTIAL = { id: 'alteryxCloudPair', name: 'Alteryx Cloud emulator (token pair)' };
 const CLOUD_CREDENTIAL_TYPE = 'alteryxCloudOAuth2Api';
 
@@ -136,6 +138,24 @@ test('an active workflow: old failed runs stay quiet, a plan run that fails star
 				planName: 'Warehouse Load (fails)',
 			}),
 		]);
+	}));
+
+test('n8n restarted: a plan run that failed while it was down comes once, nothing comes twice', () =>
+	keepingFolderOnFailure(async () => {
+		await n8n.stop();
+		const whileDown = cloud.addPlanRun({ planId: CLOUD_SEED.plans.warehouseLoad });
+		await n8n.start();
+		await t.waitFor(
+			() => received.some((entry) => entry.id === whileDown),
+			'the run that failed while n8n was down',
+			{
+				detail: () => `received ${JSON.stringify(received)}`,
+			},
+		);
+		await polls(3);
+		const ids = received.map((entry) => entry.id);
+		expect(ids).toHaveLength(2);
+		expect(ids[1]).toBe(whileDown);
 	}));
 
 test('the token pair appears nowhere in n8n’s output', async () => {
