@@ -3,12 +3,19 @@
 // The Alteryx Analytics Cloud emulator over real HTTP: token rotation and reuse, hosts, runs that
 // finish on the emulator's clock, idempotent runs, quotas, error shapes and faults.
 
-const { startCloudEmulator, CLOUD_SEED, decodeToken } = require('./emulator/cloud');
+const {
+	startCloudEmulator,
+	CLOUD_SEED,
+	DEFAULT_OPTIONS,
+	decodeToken,
+} = require('./emulator/cloud');
 
 let cloud;
+// Runs take minutes of the emulator's clock, so only advanceTime() moves them on.
+const LONG_RUNS = { createdMs: 60_000, inProgressMs: 300_000 };
 
 beforeAll(async () => {
-	cloud = await startCloudEmulator({ runTimings: { createdMs: 60_000, inProgressMs: 300_000 } });
+	cloud = await startCloudEmulator({ runTimings: LONG_RUNS });
 });
 
 afterAll(async () => {
@@ -17,12 +24,9 @@ afterAll(async () => {
 
 beforeEach(() => {
 	cloud.reset();
-	cloud.setOptions({
-		refreshReuse: 'reject',
-		requireProjectId: false,
-		expiresInField: true,
-		quotas: { runFlow: 20, runJobGroup: 30 },
-	});
+	// Each test starts from the defaults, but with long runs.
+	const { host, ports, ...defaults } = DEFAULT_OPTIONS;
+	cloud.setOptions({ ...defaults, runTimings: LONG_RUNS });
 });
 
 async function call(base, path, { method = 'GET', token, headers = {}, body } = {}) {
@@ -78,6 +82,18 @@ describe('tokens', () => {
 		expect(
 			(await gateway('iam/v1/workspaces/current', { token: pair.accessToken })).json,
 		).toMatchObject({ id: CLOUD_SEED.workspaceId, name: 'Emulator Workspace' });
+	});
+
+	test('credentialData is a fresh pair with both API hosts', async () => {
+		const data = cloud.credentialData({ region: 'custom' });
+		expect(data).toEqual({
+			region: 'custom',
+			v4Url: cloud.v4Url,
+			gatewayUrl: cloud.gatewayUrl,
+			accessToken: expect.any(String),
+			refreshToken: expect.any(String),
+		});
+		expect((await refresh(data.refreshToken)).status).toBe(200);
 	});
 
 	test('a refresh rotates: new pair, the old refresh token is dead at once, the new one works', async () => {
@@ -182,6 +198,55 @@ describe('tokens', () => {
 		expect(cloud.stats().unauthorized).toBe(4);
 	});
 
+	test('reuseGraceSeconds: a used refresh token still rotates within the grace period, not after', async () => {
+		cloud.setOptions({ reuseGraceSeconds: 10, refreshReuse: 'revoke-family' });
+		const pair = cloud.issuePair();
+		const first = await refresh(pair.refreshToken);
+		const racing = await refresh(pair.refreshToken);
+		expect([first.status, racing.status]).toEqual([200, 200]);
+		expect(racing.json.refresh_token).not.toBe(first.json.refresh_token);
+		cloud.advanceTime(10_000);
+		expect((await refresh(pair.refreshToken)).json.error).toBe('invalid_grant');
+		expect(cloud.stats()).toMatchObject({ refreshesWithinGrace: 1, revokedFamilies: 1 });
+	});
+
+	test('the token endpoint reads only form bodies: JSON is 400 invalid_request, other grants unsupported', async () => {
+		const pair = cloud.issuePair();
+		const asJson = await fetch(cloud.tokenUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				grant_type: 'refresh_token',
+				refresh_token: pair.refreshToken,
+				client_id: cloud.clientId,
+			}),
+		});
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).error).toBe('invalid_request');
+		const password = await fetch(cloud.tokenUrl, {
+			method: 'POST',
+			body: new URLSearchParams({ grant_type: 'password' }),
+		});
+		expect((await password.json()).error).toBe('unsupported_grant_type');
+		expect((await refresh(pair.refreshToken)).status).toBe(200);
+	});
+
+	test("refreshExpiry: 'sliding' renews a rotated refresh token's lifetime, 'fixed' keeps the pair's end", async () => {
+		const rotateAfter = async (pair) => {
+			cloud.advanceTime(6_000);
+			const rotated = await refresh(pair.refreshToken);
+			cloud.advanceTime(6_000);
+			return refresh(rotated.json.refresh_token);
+		};
+		expect((await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }))).status).toBe(200);
+		cloud.setOptions({ refreshExpiry: 'fixed' });
+		const fixed = await rotateAfter(cloud.issuePair({ refreshTtlSeconds: 10 }));
+		expect(fixed).toEqual({
+			status: 400,
+			json: { error: 'invalid_grant', error_description: 'refresh token expired' },
+		});
+	});
+
 	test('expiresInField false leaves expires_in out of the token response', async () => {
 		cloud.setOptions({ expiresInField: false });
 		const answer = await refresh(cloud.issuePair().refreshToken);
@@ -243,6 +308,10 @@ describe('hosts', () => {
 				.status,
 		).toBe(404);
 		expect((await call(cloud.v4Url, 'as/token', { method: 'POST' })).status).toBe(404);
+		expect((await gateway('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(
+			200,
+		);
+		expect((await v4('svc-workflow/api/v1/workflows', { token: accessToken })).status).toBe(404);
 	});
 
 	test('requireProjectId: the gateway wants x-api-project-id (Apigee Invalid ApiKey), the v4 host does not', async () => {
@@ -308,6 +377,14 @@ describe('errors', () => {
 		});
 		expect(bad.status).toBe(400);
 		expect(bad.json.exception.name).toBe('ValidationFailed');
+		const notJson = await v4('v4/jobGroups', {
+			method: 'POST',
+			token: accessToken,
+			headers: { 'Content-Type': 'text/plain' },
+			body: '{"wrangledDataset":{"id":201}}',
+		});
+		expect(notJson.status).toBe(415);
+		expect(notJson.json.exception.name).toBe('UnsupportedMediaType');
 		const noDataset = await v4('v4/jobGroups', { method: 'POST', token: accessToken, body: {} });
 		expect(noDataset.status).toBe(400);
 		expect((await v4('v4/flows?limit=0', { token: accessToken })).status).toBe(400);
@@ -333,6 +410,37 @@ describe('errors', () => {
 });
 
 describe('runs', () => {
+	test("a 'slow' fault still starts the run (the answer only comes late)", async () => {
+		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
+		cloud.faults.add({
+			host: 'gateway',
+			method: 'POST',
+			path: /\/run$/,
+			kind: 'slow',
+			delayMs: 20,
+		});
+		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
+			method: 'POST',
+			token: accessToken,
+			body: {},
+		});
+		expect(started.status).toBe(201);
+		expect(cloud.stats()).toMatchObject({ faultsInjected: 1, runsStarted: { plans: 1 } });
+	});
+
+	test('runTimings 0/0: a run is finished at its first poll', async () => {
+		cloud.setOptions({ runTimings: { createdMs: 0, inProgressMs: 0 } });
+		const { accessToken } = cloud.issuePair();
+		const started = await v4('v4/jobGroups', {
+			method: 'POST',
+			token: accessToken,
+			body: { wrangledDataset: { id: CLOUD_SEED.wrangledDatasets.customers } },
+		});
+		expect((await v4(`v4/jobGroups/${started.json.id}/status`, { token: accessToken })).json).toBe(
+			'Canceled',
+		);
+	});
+
 	test('a plan run goes Created → InProgress → Complete on the emulator clock', async () => {
 		const { accessToken } = cloud.issuePair({ accessTtlSeconds: 86_400 });
 		const started = await gateway(`plans/v1/plans/${CLOUD_SEED.plans.nightlyRevenue}/run`, {
@@ -533,6 +641,19 @@ describe('runs', () => {
 });
 
 describe('quotas', () => {
+	test('the workspace quota counts every person of the workspace', async () => {
+		cloud.setOptions({ quotas: { runJobGroup: 0, workspaceRunJobGroup: 1 } });
+		const ada = cloud.issuePair();
+		const sp = cloud.issuePair({ personId: CLOUD_SEED.servicePrincipalPersonId });
+		const body = { wrangledDataset: { id: CLOUD_SEED.wrangledDatasets.sales2026 } };
+		const first = await v4('v4/jobGroups', { method: 'POST', token: ada.accessToken, body });
+		expect(first.status).toBe(201);
+		expect(first.headers.get('x-rate-limit-user-limit')).toBeNull();
+		const second = await v4('v4/jobGroups', { method: 'POST', token: sp.accessToken, body });
+		expect(second.status).toBe(429);
+		expect(second.headers.get('x-rate-limit-workspace-remaining')).toBe('0');
+	});
+
 	test('over the quota: 429 TooManyRequestsException with x-retry-after and x-rate-limit-user-* headers, until the window ends', async () => {
 		cloud.setOptions({ quotas: { runFlow: 2 } });
 		const { accessToken } = cloud.issuePair();
@@ -554,6 +675,8 @@ describe('quotas', () => {
 		expect(Number(limited.headers.get('x-rate-limit-user-reset'))).toBeGreaterThan(
 			cloud.now() / 1000,
 		);
+		expect(limited.headers.get('x-rate-limit-workspace-limit')).toBe('40');
+		expect(limited.headers.get('x-rate-limit-workspace-remaining')).toBe('38');
 		cloud.advanceTime(60_000);
 		expect((await v4(path, { method: 'POST', token: accessToken })).status).toBe(201);
 		expect(cloud.stats()).toMatchObject({ rateLimited: 1, runsStarted: { flows: 3 } });
@@ -581,6 +704,49 @@ describe('lists', () => {
 		expect((await gateway('plans/v1/plans?filterType=regex', { token: accessToken })).status).toBe(
 			400,
 		);
+	});
+
+	test('job library: status, flowId, finishedAfter and sort find the job groups finished since a time', async () => {
+		const { accessToken } = cloud.issuePair();
+		const since = new Date(cloud.now() - 150 * 60_000).toISOString();
+		const added = cloud.addJobGroup({ flowId: CLOUD_SEED.flows.inventoryJoin });
+		const running = (
+			await v4(`v4/flows/${CLOUD_SEED.flows.customerMerge}/run`, {
+				method: 'POST',
+				token: accessToken,
+			})
+		).json.data[0].id;
+		const ids = async (qs) =>
+			(await v4(`v4/jobLibrary?${qs}`, { token: accessToken })).json.data.map((g) => [
+				g.id,
+				g.status,
+			]);
+		expect(
+			await ids(
+				`status=Complete,Failed,Canceled&finishedAfter=${encodeURIComponent(since)}&sort=-finishedAt`,
+			),
+		).toEqual([
+			[added, 'Failed'],
+			[CLOUD_SEED.jobGroups.salesDoneLater, 'Complete'],
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+		]);
+		expect(await ids(`flowId=${CLOUD_SEED.flows.inventoryJoin}&sort=id`)).toEqual([
+			[CLOUD_SEED.jobGroups.inventoryFailed, 'Failed'],
+			[added, 'Failed'],
+		]);
+		expect((await ids('status=Created'))[0]).toEqual([running, 'Created']);
+		expect((await v4('v4/jobLibrary?status=Done', { token: accessToken })).status).toBe(400);
+	});
+
+	test('flows and schedules take filter/filterType like plans (for pickers)', async () => {
+		const { accessToken } = cloud.issuePair();
+		const flows = (await v4('v4/flows?filter=join&filterType=contains', { token: accessToken }))
+			.json.data;
+		expect(flows.map((f) => f.id)).toEqual([CLOUD_SEED.flows.inventoryJoin]);
+		const schedules = (
+			await gateway('scheduling/v1/schedules?filter=weekly', { token: accessToken })
+		).json.data;
+		expect(schedules.map((s) => s.id)).toEqual([CLOUD_SEED.schedules.weeklySales]);
 	});
 
 	test('schedules: list, count, enable and disable', async () => {
@@ -615,12 +781,8 @@ describe('lists', () => {
 	test('plansAvailable false: plans and scheduling are 404 (a lower-tier workspace), IAM still answers', async () => {
 		cloud.setOptions({ plansAvailable: false });
 		const { accessToken } = cloud.issuePair();
-		try {
-			expect((await gateway('plans/v1/plans', { token: accessToken })).status).toBe(404);
-			expect((await gateway('scheduling/v1/schedules', { token: accessToken })).status).toBe(404);
-			expect((await gateway('iam/v1/workspaces/current', { token: accessToken })).status).toBe(200);
-		} finally {
-			cloud.setOptions({ plansAvailable: true });
-		}
+		expect((await gateway('plans/v1/plans', { token: accessToken })).status).toBe(404);
+		expect((await gateway('scheduling/v1/schedules', { token: accessToken })).status).toBe(404);
+		expect((await gateway('iam/v1/workspaces/current', { token: accessToken })).status).toBe(200);
 	});
 });

@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { verbNodeProperties } from '../AlteryxRequest/description';
-import { alteryxCredentials } from '../transport/authentication';
+import { requestCredentials } from '../transport/authentication';
 import { executeVerbRequest } from '../AlteryxRequest/execute';
 
 export class AlteryxGet implements INodeType {
@@ -22,7 +22,7 @@ export class AlteryxGet implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: alteryxCredentials,
+		credentials: requestCredentials,
 		properties: verbNodeProperties('GET'),
 	};
 

@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../transport/authentication';
+import { requestAuthenticationProperty } from '../transport/authentication';
 import { concurrentRequestsOption } from '../transport/concurrency';
 
 /** The verbs Alteryx's V3 macro pack has a macro for; each gets its own node. */
@@ -421,7 +421,7 @@ function optionsCollection(method: AlteryxVerb): INodeProperties {
 
 export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 	return [
-		authenticationProperty,
+		requestAuthenticationProperty,
 		{
 			displayName: 'Endpoint',
 			name: 'endpoint',
@@ -430,7 +430,7 @@ export function verbNodeProperties(method: AlteryxVerb): INodeProperties[] {
 			required: true,
 			placeholder: ENDPOINT_EXAMPLES[method],
 			description:
-				'Path relative to the Web API address of the credential, e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, admin/v1/… A full URL is accepted only on the same server',
+				'Alteryx Server: a path relative to the Web API address, e.g. v3/workflows, v3/jobs/{{ $JSON.ID }}, v1/jobs/…/output/…, admin/v1/…. Alteryx Analytics Cloud: the path as the Cloud API docs write it, e.g. v4/jobGroups/12 or plans/v1/plans (sent to the API gateway). A full URL is accepted only on the same server',
 		},
 		...queryProperties,
 		...headerProperties,

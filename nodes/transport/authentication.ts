@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeCredentialDescription,
@@ -8,6 +9,15 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import {
+	CLOUD_SERVICE_PRINCIPAL_TYPE,
+	CLOUD_PAIR_CREDENTIAL_TYPE,
+	type CloudAddress,
+	type CloudTokenPairCredentials,
+	cloudBaseUrls,
+	currentPair,
+	isGatewayPath,
+} from './cloud';
 import { errorChain } from './errorChain';
 import type { SensitiveValues } from './redact';
 import { describeOAuth2Failure, sensitiveValuesOf } from './token';
@@ -35,6 +45,20 @@ export interface AlteryxConnection {
 	credentialType: string;
 	/** Requests resolve beneath it and may not leave it; always ends with "/". */
 	baseUrl: URL;
+	/**
+	 * Where an endpoint resolves when the product has more than one address (Alteryx Analytics
+	 * Cloud: the v4 host or the API gateway, by the path); the baseUrl otherwise.
+	 */
+	baseUrlFor(endpoint: string): URL;
+	/** What the user calls the server, for messages: 'Alteryx Server', 'Alteryx Analytics Cloud'. */
+	product: string;
+	/** Headers every request to that address carries (the Cloud gateway's API project id). */
+	headersFor(base: URL): IDataObject;
+	/**
+	 * Set for the Cloud token pair: the transport renews the pair itself (ahead of expiry and
+	 * after a 401), so that a renewal is decided once per credential and process.
+	 */
+	tokenPair?: CloudTokenPairCredentials;
 	ignoreSSLIssues: boolean;
 	/**
 	 * What an answer must never show: the secret and the stored token. The transport adds the
@@ -47,20 +71,31 @@ export interface AlteryxConnection {
 	tokenFailureOf(error: unknown): TokenFailure | undefined;
 }
 
+/** Which nodes offer a credential kind: the Server nodes, the Cloud nodes; the verb nodes offer all. */
+export type ProductFamily = 'server' | 'cloud';
+
 interface CredentialKind {
 	/** The option in the Authentication selector. */
 	displayName: string;
+	family: ProductFamily;
 	/** Throws InvalidAddressError when the stored address is unusable. */
 	connect(credentials: ICredentialDataDecryptedObject): Omit<AlteryxConnection, 'credentialType'>;
 }
 
+const NO_HEADERS = () => ({});
+
 export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 	[SERVER_CREDENTIAL_TYPE]: {
 		displayName: 'Alteryx Server (OAuth2 API Key)',
+		family: 'server',
 		connect(data) {
 			const credentials = data as unknown as AlteryxServerCredentials;
+			const baseUrl = normalizeWebApiUrl(credentials.webApiUrl);
 			return {
-				baseUrl: normalizeWebApiUrl(credentials.webApiUrl),
+				baseUrl,
+				baseUrlFor: () => baseUrl,
+				product: 'Alteryx Server',
+				headersFor: NO_HEADERS,
 				ignoreSSLIssues: credentials.ignoreSSLIssues === true,
 				sensitiveValues: {
 					...sensitiveValuesOf(credentials),
@@ -72,9 +107,87 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			};
 		},
 	},
+	[CLOUD_PAIR_CREDENTIAL_TYPE]: {
+		displayName: 'Alteryx Analytics Cloud (Token Pair)',
+		family: 'cloud',
+		connect(data) {
+			const credentials = data as unknown as CloudTokenPairCredentials;
+			const pair = currentPair(credentials);
+			return {
+				...cloudConnection(credentials),
+				sensitiveValues: {
+					tokens: [
+						credentials.accessToken,
+						credentials.refreshToken,
+						credentials.sessionAccessToken,
+						credentials.sessionRefreshToken,
+					].filter((token): token is string => typeof token === 'string' && token.trim() !== ''),
+				},
+				// The pasted pair is used as it is until it expires.
+				hasToken: pair.accessToken !== '',
+				tokenPair: credentials,
+				tokenFailureOf: (error) => findTokenFailure(error),
+			};
+		},
+	},
+	[CLOUD_SERVICE_PRINCIPAL_TYPE]: {
+		displayName: 'Alteryx Analytics Cloud (Service Principal)',
+		family: 'cloud',
+		connect(data) {
+			const credentials = data as unknown as CloudAddress & {
+				servicePrincipalClientId?: string;
+				servicePrincipalClientSecret?: string;
+				servicePrincipalTokenUrl?: string;
+				oauthTokenData?: { access_token?: unknown };
+			};
+			return {
+				...cloudConnection(credentials),
+				sensitiveValues: {
+					clientId: credentials.servicePrincipalClientId,
+					clientSecret: credentials.servicePrincipalClientSecret,
+					tokens: [storedToken(credentials)],
+				},
+				hasToken: storedToken(credentials) !== undefined,
+				tokenFailureOf: (error) =>
+					findTokenFailure(error) ??
+					describeOAuth2Failure(error, {
+						webApiUrl: credentials.servicePrincipalTokenUrl ?? '',
+						apiAccessKey: credentials.servicePrincipalClientId ?? '',
+						apiAccessSecret: credentials.servicePrincipalClientSecret ?? '',
+					}),
+			};
+		},
+	},
 };
 
-function storedToken(credentials: AlteryxServerCredentials): string | undefined {
+/** The addresses of a Cloud credential: v4 paths to the v4 host, gateway paths to the gateway. */
+function cloudConnection(
+	credentials: CloudAddress,
+): Pick<
+	AlteryxConnection,
+	'baseUrl' | 'baseUrlFor' | 'product' | 'headersFor' | 'ignoreSSLIssues'
+> {
+	const { v4, gateway } = cloudBaseUrls(credentials);
+	const projectId = credentials.apiProjectId?.trim() ?? '';
+	return {
+		baseUrl: v4,
+		baseUrlFor: (endpoint) => {
+			if (/^[a-z][a-z0-9+.-]*:/i.test(endpoint.trim())) {
+				// An absolute URL: the address it names (the transport refuses any other origin).
+				return endpoint.trim().startsWith(gateway.origin) ? gateway : v4;
+			}
+			return isGatewayPath(endpoint) ? gateway : v4;
+		},
+		product: 'Alteryx Analytics Cloud',
+		headersFor: (base) =>
+			projectId !== '' && base.origin === gateway.origin ? { 'x-api-project-id': projectId } : {},
+		ignoreSSLIssues: false,
+	};
+}
+
+function storedToken(credentials: {
+	oauthTokenData?: { access_token?: unknown };
+}): string | undefined {
 	const token = credentials.oauthTokenData?.access_token;
 	return typeof token === 'string' ? token : undefined;
 }
@@ -94,11 +207,12 @@ export function connectionFor(
  * editor's dropdowns) have no items: they read the node's current parameters.
  */
 export function chosenCredentialType(this: AlteryxContext, itemIndex = 0): string {
+	const fallback = defaultTypeOfNode(this.getNode().credentials);
 	const value =
 		'getInputData' in this
-			? this.getNodeParameter(AUTHENTICATION_PARAMETER, itemIndex, DEFAULT_CREDENTIAL_TYPE)
-			: this.getNodeParameter(AUTHENTICATION_PARAMETER, DEFAULT_CREDENTIAL_TYPE);
-	const credentialType = value === '' || value === undefined ? DEFAULT_CREDENTIAL_TYPE : value;
+			? this.getNodeParameter(AUTHENTICATION_PARAMETER, itemIndex, fallback)
+			: this.getNodeParameter(AUTHENTICATION_PARAMETER, fallback);
+	const credentialType = value === '' || value === undefined ? fallback : value;
 	if (typeof credentialType !== 'string' || !kindOf(credentialType)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -172,24 +286,50 @@ export function forgetCredential(this: AlteryxContext, read: CredentialRead): vo
 	if (reads?.get(type)?.value === read) reads.delete(type);
 }
 
+/**
+ * The type a node uses when its Authentication parameter is missing (a saved workflow from
+ * before the parameter, or an editor request without it): the Server credential, unless the
+ * node only has credentials of one other kind (a Cloud node with its Cloud credential).
+ */
+function defaultTypeOfNode(credentials: Record<string, unknown> | undefined): string {
+	const types = Object.keys(credentials ?? {}).filter((type) => kindOf(type));
+	return types.length === 1 ? types[0] : DEFAULT_CREDENTIAL_TYPE;
+}
+
 function kindOf(credentialType: string): CredentialKind | undefined {
 	return Object.prototype.hasOwnProperty.call(CREDENTIAL_KINDS, credentialType)
 		? CREDENTIAL_KINDS[credentialType]
 		: undefined;
 }
 
-/** The Authentication selector, one option per credential kind (the nodes list it first). */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: AUTHENTICATION_PARAMETER,
-	type: 'options',
-	noDataExpression: true,
-	options: Object.entries(CREDENTIAL_KINDS).map(([value, kind]) => ({
-		name: kind.displayName,
-		value,
-	})),
-	default: DEFAULT_CREDENTIAL_TYPE,
-};
+/** The credential types of a product family, the family's default first. */
+function typesOf(family?: ProductFamily): string[] {
+	return Object.entries(CREDENTIAL_KINDS)
+		.filter(([, kind]) => family === undefined || kind.family === family)
+		.map(([type]) => type);
+}
+
+/** The Authentication selector over some credential types, the first the default (listed first in nodes). */
+export function authenticationPropertyFor(types: string[]): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Authentication',
+		name: AUTHENTICATION_PARAMETER,
+		type: 'options',
+		noDataExpression: true,
+		options: types.map((value) => ({ name: CREDENTIAL_KINDS[value].displayName, value })),
+		default: '',
+	};
+	// The first type is the default: saved workflows without the parameter get it.
+	property.default = types[0];
+	return property;
+}
+
+/** The Alteryx Server nodes (the Server node and its trigger). */
+export const authenticationProperty = authenticationPropertyFor(typesOf('server'));
+/** The GET, POST, PUT and DELETE nodes: every kind, the Server credential the default. */
+export const requestAuthenticationProperty = authenticationPropertyFor(typesOf());
+/** The Alteryx Analytics Cloud nodes: the token pair the default. */
+export const cloudAuthenticationProperty = authenticationPropertyFor(typesOf('cloud'));
 
 /**
  * The node's credentials, each shown when the Authentication selector names it (as Airtable v2).
@@ -199,7 +339,7 @@ export const authenticationProperty: INodeProperties = {
  */
 export function credentialDescriptions(types: string[]): INodeCredentialDescription[] {
 	return types.map((name) => {
-		if (name !== DEFAULT_CREDENTIAL_TYPE) {
+		if (name !== types[0]) {
 			return {
 				name,
 				required: true,
@@ -213,7 +353,9 @@ export function credentialDescriptions(types: string[]): INodeCredentialDescript
 	});
 }
 
-export const alteryxCredentials = credentialDescriptions(Object.keys(CREDENTIAL_KINDS));
+export const alteryxCredentials = credentialDescriptions(typesOf('server'));
+export const requestCredentials = credentialDescriptions(typesOf());
+export const cloudCredentials = credentialDescriptions(typesOf('cloud'));
 
 /**
  * A token exchange that failed, from whichever credential: the transport recognises it by this

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { decodeJsonBody } from './response';
+import { decodeJsonBody, headerValue } from './response';
 
 /** What Alteryx's Web API (ASP.NET) puts in an error body, as far as it is known. */
 interface AlteryxErrorBody {
@@ -47,10 +47,14 @@ const STATUS_HINTS: Record<number, string> = {
  */
 export function alteryxApiError(
 	node: INode,
-	response: { statusCode: number; body: unknown },
+	response: { statusCode: number; body: unknown; headers?: IDataObject },
 	itemIndex?: number,
 	subject?: ErrorSubject,
+	product = 'Alteryx Server',
 ): NodeApiError {
+	if (product !== 'Alteryx Server') {
+		return cloudApiError(node, response, product, itemIndex, subject);
+	}
 	const parsed = decodeJsonBody(response.body);
 	const body = (parsed && typeof parsed === 'object' ? parsed : undefined) as
 		| AlteryxErrorBody
@@ -153,3 +157,77 @@ function hintForStatus(status: number): string {
 	}
 	return '';
 }
+
+/**
+ * Alteryx Analytics Cloud's error shapes: `{"exception":{name,message,details}}` from its APIs,
+ * `{"fault":{faultstring,detail:{errorcode}}}` from the API gateway (Apigee). Every answer has an
+ * `x-trifacta-request-id`, which Alteryx support asks for.
+ */
+function cloudApiError(
+	node: INode,
+	response: { statusCode: number; body: unknown; headers?: IDataObject },
+	product: string,
+	itemIndex?: number,
+	subject?: ErrorSubject,
+): NodeApiError {
+	const parsed = decodeJsonBody(response.body);
+	const body = (parsed && typeof parsed === 'object' ? parsed : undefined) as
+		| IDataObject
+		| undefined;
+	const exception = body?.exception as IDataObject | undefined;
+	const fault = body?.fault as IDataObject | undefined;
+	const faultDetail = fault?.detail as IDataObject | undefined;
+	const text = typeof parsed === 'string' ? parsed.trim() : undefined;
+	const status = response.statusCode;
+	const serverMessage =
+		(typeof exception?.message === 'string' ? exception.message : undefined) ??
+		(typeof fault?.faultstring === 'string' ? fault.faultstring : undefined) ??
+		(typeof body?.message === 'string' ? body.message : undefined) ??
+		(text && text.length <= 500 && !text.startsWith('<') ? text : undefined);
+	const details = [
+		typeof exception?.details === 'string' ? exception.details : undefined,
+		typeof exception?.name === 'string' ? `(${exception.name})` : undefined,
+		typeof faultDetail?.errorcode === 'string' ? `(${faultDetail.errorcode})` : undefined,
+	]
+		.filter(Boolean)
+		.join(' ');
+	const requestId = response.headers
+		? headerValue(response.headers, 'x-trifacta-request-id')
+		: undefined;
+	const named = status === 404 && subject?.notFound;
+	const message = named
+		? `${subject.notFound} was not found in ${product}`
+		: serverMessage
+			? `${serverMessage} (HTTP ${status})`
+			: `${product} answered HTTP ${status}${subject ? ` to ${subject.action}` : ''}`;
+	const description = [
+		named && serverMessage ? serverMessage : undefined,
+		details || undefined,
+		CLOUD_STATUS_HINTS[status] ?? (status >= 500 ? CLOUD_STATUS_HINTS[500] : undefined),
+		requestId ? `Request ID (for Alteryx support): ${requestId}` : undefined,
+	]
+		.filter(Boolean)
+		.join('\n');
+	const errorResponse: JsonObject = { statusCode: status };
+	if (body) errorResponse.body = body as unknown as JsonObject;
+	else if (text) errorResponse.body = text.slice(0, 2000);
+	const error = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex,
+	});
+	if (requestId) error.context.requestId = requestId;
+	return error;
+}
+
+const CLOUD_STATUS_HINTS: Record<number, string> = {
+	400: 'Alteryx Analytics Cloud refused the request as invalid (a missing or wrong field, or an object that does not exist).',
+	401: 'The access token was renewed and the call was still refused. Check the region of the credential: a token works only in its own workspace. If the gateway says "Invalid ApiKey", your workspace needs an API Project ID in the credential.',
+	403: 'The user behind the token may not do this (a permission or role in the workspace). Plans and schedules also answer 403 or 404 on workspaces without them.',
+	404: 'Nothing exists at this path: check the ID, and that your workspace has this feature (plans and schedules are not on every edition).',
+	410: 'The object was deleted.',
+	415: 'Alteryx Analytics Cloud did not accept the body’s type: send JSON.',
+	429: 'Alteryx Analytics Cloud’s quota for this call is used up (per user and per workspace, per minute). The request was retried after the time the server asked for; slow down with the Batching option, or try again in a minute.',
+	500: 'Alteryx Analytics Cloud had a problem. GET, PUT and DELETE are retried automatically; a POST is not sent again, so nothing starts twice.',
+};

@@ -18,6 +18,14 @@ import {
 	readCredential,
 	type TokenFailure,
 } from './authentication';
+import {
+	currentPair,
+	jwtClaims as jwtClaimsOf,
+	isRefreshTokenRefused,
+	isRenewalDue,
+	refreshMarginMs,
+	RENEW_MARKER,
+} from './cloud';
 import { errorChain } from './errorChain';
 import { alteryxApiError, type ErrorSubject } from './errors';
 import { isTextual, redactionFor, redactResponse } from './redact';
@@ -121,7 +129,10 @@ export async function alteryxApiRequest(
 	let url: URL;
 	try {
 		credential = await readCredential.call(this, itemIndex);
-		url = resolveEndpointUrl(credential.connection.baseUrl.href, request.endpoint);
+		url = resolveEndpointUrl(
+			credential.connection.baseUrlFor(String(request.endpoint ?? '')).href,
+			request.endpoint,
+		);
 	} catch (error) {
 		throw asOperationError(node, error, itemIndex);
 	}
@@ -195,7 +206,11 @@ async function sendWithRetries(
 			itemIndex,
 		});
 	}
-	const headers: IDataObject = { Accept: 'application/json, */*;q=0.5', ...request.headers };
+	const headers: IDataObject = {
+		Accept: 'application/json, */*;q=0.5',
+		...connection.headersFor(connection.baseUrlFor(url.href)),
+		...request.headers,
+	};
 	let body = request.body;
 	let upload: StreamBody | undefined;
 	if (body instanceof StreamBody) {
@@ -259,14 +274,57 @@ async function sendWithRetries(
 	// A stream body is sent again once after a 401: n8n renewed the token but did not resend it.
 	// A 401 means the server did not act, so this holds for a POST too.
 	let resentAfter401 = false;
+	// The Cloud token pair: the transport decides when the pair is renewed (cloudRenewal).
+	let renewal: Renewal = 'none';
+	let recoveredRotation = false;
 	for (;;) {
+		if (credential.connection.tokenPair && renewal === 'none') {
+			({ credential, renewal } = await cloudRenewal.call(this, credential, itemIndex));
+		}
+		const triedRefreshToken = credential.connection.tokenPair
+			? currentPair(credential.connection.tokenPair).refreshToken
+			: undefined;
 		const attempt = await sendOnce.call(this, credential, options, {
 			url,
 			timeoutMs,
 			sentTokens,
 			upload,
 			receive,
+			renewal,
 		});
+		renewal = 'none';
+		if (
+			credential.connection.tokenPair &&
+			attempt.kind === 'failedResponse' &&
+			attempt.response.statusCode === 401 &&
+			!resentAfter401
+		) {
+			// Another process may have renewed the pair (then the stored one works), else this
+			// request renews it. Either way the 401 means nothing was done: resend, POST too.
+			resentAfter401 = true;
+			const sent = credential.connection.tokenPair.sessionAccessToken;
+			forgetCredential.call(this, credential);
+			credential = await readCredential.call(this, itemIndex);
+			const stored = currentPair(credential.connection.tokenPair ?? {});
+			renewal = stored.accessToken !== '' && stored.accessToken !== sent ? 'checked' : 'force';
+			continue;
+		}
+		if (
+			attempt.kind === 'error' &&
+			triedRefreshToken !== undefined &&
+			!recoveredRotation &&
+			isRefreshTokenRefused(attempt.error)
+		) {
+			// Refused because another n8n process (queue mode) used it first: its new pair is, or
+			// soon will be, stored. Go on with that one; give up only if none arrives.
+			recoveredRotation = true;
+			const newer = await storedPairAfter.call(this, credential, triedRefreshToken, itemIndex);
+			if (newer) {
+				credential = newer;
+				renewal = 'checked';
+				continue;
+			}
+		}
 		if (sentTokens.length > 0) onToken();
 		if (
 			attempt.kind === 'failedResponse' &&
@@ -331,7 +389,13 @@ async function sendWithRetries(
 				continue;
 			}
 			if (request.neverError) return redacted(attempt.response);
-			const error = alteryxApiError(node, redacted(attempt.response), itemIndex, request.subject);
+			const error = alteryxApiError(
+				node,
+				redacted(attempt.response),
+				itemIndex,
+				request.subject,
+				connection.product,
+			);
 			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
 		}
@@ -350,6 +414,79 @@ async function sendWithRetries(
 		if (tokenError) onToken(tokenError);
 		throw connectionError(node, tokenError ?? attempt.error, url, itemIndex, retry, request.method);
 	}
+}
+
+/**
+ * What the next attempt does about the Cloud token pair: nothing ('none': not decided yet;
+ * 'checked': decided, keep it), have n8n set up a newly pasted pair ('setUp'), or renew ('force').
+ */
+type Renewal = 'none' | 'checked' | 'setUp' | 'force';
+
+/**
+ * A random share of the renewal margin that stays the same for this process: n8n processes that
+ * share a credential (queue mode) then renew at different moments, and the later ones find the
+ * renewed pair stored instead of renewing it again.
+ */
+const PROCESS_MARGIN_SHARE = Math.random();
+
+/**
+ * Before a request with the Cloud token pair: renew the pair when its access token is about to
+ * expire, or set up a newly pasted pair. The decision is taken on the stored credential, read
+ * again, so that a pair another process renewed is used instead of renewed twice.
+ */
+async function cloudRenewal(
+	this: AlteryxContext,
+	credential: CredentialRead,
+	itemIndex: number,
+): Promise<{ credential: CredentialRead; renewal: Renewal }> {
+	const decide = (read: CredentialRead): Renewal | undefined => {
+		const data = read.connection.tokenPair ?? {};
+		const pair = currentPair(data);
+		const inUse = typeof data.sessionAccessToken === 'string' ? data.sessionAccessToken : '';
+		const lifetime = lifetimeMs(pair.accessToken, pair.expiresAt);
+		const margin = refreshMarginMs(lifetime, () => PROCESS_MARGIN_SHARE);
+		if (pair.accessToken !== '' && isRenewalDue(pair, Date.now(), margin)) return 'force';
+		if (pair.accessToken === '' || pair.accessToken !== inUse) return 'setUp';
+		return undefined;
+	};
+	if (decide(credential) === undefined) return { credential, renewal: 'checked' };
+	forgetCredential.call(this, credential);
+	const fresh = await readCredential.call(this, itemIndex);
+	return { credential: fresh, renewal: decide(fresh) ?? 'checked' };
+}
+
+/** How long the access token lives in all (from its JWT iat), for the renewal margin. */
+function lifetimeMs(accessToken: string, expiresAt: number): number {
+	const issuedAt = Number(
+		(jwtClaimsOf(accessToken) as { iat?: unknown } | undefined)?.iat ?? Number.NaN,
+	);
+	return Number.isFinite(issuedAt) && Number.isFinite(expiresAt)
+		? expiresAt - issuedAt * 1000
+		: Number.NaN;
+}
+
+/** How often, and how long, the stored credential is looked at for a pair another process stored. */
+const ROTATION_WAIT = { polls: 20, intervalMs: 500 };
+
+/**
+ * After the token endpoint refused a refresh token: the stored credential with a newer pair
+ * (another n8n process renewed it and is storing the result), or undefined when none arrives.
+ */
+async function storedPairAfter(
+	this: AlteryxContext,
+	credential: CredentialRead,
+	refusedRefreshToken: string,
+	itemIndex: number,
+): Promise<CredentialRead | undefined> {
+	let read = credential;
+	for (let poll = 0; poll < ROTATION_WAIT.polls; poll++) {
+		forgetCredential.call(this, read);
+		read = await readCredential.call(this, itemIndex);
+		const pair = currentPair(read.connection.tokenPair ?? {});
+		if (pair.refreshToken !== '' && pair.refreshToken !== refusedRefreshToken) return read;
+		await sleep(ROTATION_WAIT.intervalMs);
+	}
+	return undefined;
 }
 
 // Node's timers fire at once beyond 2^31 - 1 ms (24.8 days), AbortSignal.timeout() included.
@@ -381,7 +518,7 @@ function followRedirect(
 	let target: URL | undefined;
 	try {
 		target = new URL(location, from);
-		return resolveRedirectUrl(connection.baseUrl.href, target);
+		return resolveRedirectUrl(connection.baseUrlFor(from.href).href, target);
 	} catch {
 		const where = target ? (target.host ? target.host : target.protocol) : 'an invalid address';
 		const message = `Alteryx Server redirected the request to ${where}, outside the Web API address`;
@@ -477,9 +614,11 @@ async function sendOnce(
 		upload: StreamBody | undefined;
 		/** Set when the answer comes as a stream. */
 		receive: Receive | undefined;
+		/** The Cloud token pair: whether n8n is to have the credential renew or set up the pair. */
+		renewal: Renewal;
 	},
 ): Promise<Attempt> {
-	const { url, timeoutMs, sentTokens, upload, receive } = attempt;
+	const { url, timeoutMs, sentTokens, upload, receive, renewal } = attempt;
 	const { connection } = credential;
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
@@ -504,6 +643,13 @@ async function sendOnce(
 		},
 	}) as typeof helpers;
 	const readStored = this.getCredentials.bind(this) as (...args: unknown[]) => Promise<unknown>;
+	// What n8n is given of the token pair: with the access token in use emptied, n8n calls the
+	// credential's preAuthentication, which sets the pair up or renews it (RENEW_MARKER), and
+	// stores the result; n8n then writes it into this copy, where the new token is read back.
+	const tokenPairCopy: IDataObject | undefined =
+		connection.tokenPair && (renewal === 'force' || renewal === 'setUp')
+			? { ...credential.data, sessionAccessToken: '', [RENEW_MARKER]: renewal === 'force' }
+			: undefined;
 	const withDeadline = Object.create(this, {
 		getExecutionCancelSignal: { value: () => signal },
 		helpers: { value: recordingHelpers },
@@ -513,7 +659,7 @@ async function sendOnce(
 		getCredentials: {
 			value: async (type: string, ...rest: unknown[]) =>
 				type === connection.credentialType
-					? { ...credential.data }
+					? (tokenPairCopy ?? { ...credential.data })
 					: await readStored(type, ...rest),
 		},
 	}) as AlteryxContext;
@@ -534,14 +680,27 @@ async function sendOnce(
 	const sentStream = isByteStream(body);
 	let answer: ByteStream | undefined;
 	let answerFailed = false;
-	const storedToken = (credential.data.oauthTokenData as IDataObject | undefined)?.access_token;
+	const storedToken = connection.tokenPair
+		? connection.tokenPair.sessionAccessToken
+		: (credential.data.oauthTokenData as IDataObject | undefined)?.access_token;
 	// n8n stored a first or a renewed token: the node run reads the credential again.
 	const forgetIfStale = () => {
+		const renewed = tokenPairCopy?.sessionAccessToken;
+		if (typeof renewed === 'string' && renewed !== '' && !sentTokens.includes(renewed)) {
+			sentTokens.push(renewed);
+		}
 		if (sentTokens.some((token) => token !== storedToken)) forgetCredential.call(this, credential);
 	};
 	try {
 		const response = (await untilAborted(
-			helpers.httpRequestWithAuthentication.call(withDeadline, connection.credentialType, sent),
+			helpers.httpRequestWithAuthentication.call(
+				withDeadline,
+				connection.credentialType,
+				sent,
+				// The token pair is renewed by cloudRenewal, which first looks at the stored pair
+				// (another process may have renewed it), not by n8n's 401 reflex.
+				connection.tokenPair ? { preAuthenticationRetryStatusCode: [] } : undefined,
+			),
 			signal,
 		)) as IN8nHttpFullResponse;
 		forgetIfStale();

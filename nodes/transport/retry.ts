@@ -92,7 +92,11 @@ export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome
 				IDEMPOTENT.has(method) && outcome.code !== undefined && MAYBE_SENT_CODES.has(outcome.code)
 			);
 		case 'status':
-			return IDEMPOTENT.has(method) && TRANSIENT_STATUSES.has(outcome.statusCode);
+			// A 429 is refused before anything is done (a quota), so even a POST may be sent again.
+			return (
+				(IDEMPOTENT.has(method) || outcome.statusCode === 429) &&
+				TRANSIENT_STATUSES.has(outcome.statusCode)
+			);
 		case 'garbled':
 			return IDEMPOTENT.has(method);
 	}
@@ -110,7 +114,10 @@ export function retryDelayMs(
 	now = Date.now(),
 	random = Math.random,
 ): number {
-	const retryAfter = headers ? headerValue(headers, 'retry-after') : undefined;
+	// Alteryx Analytics Cloud names it x-retry-after (seconds).
+	const retryAfter = headers
+		? (headerValue(headers, 'retry-after') ?? headerValue(headers, 'x-retry-after'))
+		: undefined;
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
 		const fromHeader = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;

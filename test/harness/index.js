@@ -9,13 +9,21 @@ const { BinaryDataConfig, BinaryDataService, ExecuteContext } = require('n8n-cor
 const { Workflow } = require('n8n-workflow');
 
 const { AlteryxServerOAuth2Api } = require('../../credentials/AlteryxServerOAuth2Api.credentials');
+const { AlteryxCloudOAuth2Api } = require('../../credentials/AlteryxCloudOAuth2Api.credentials');
+const {
+	AlteryxCloudServicePrincipalOAuth2Api,
+} = require('../../credentials/AlteryxCloudServicePrincipalOAuth2Api.credentials');
 const { TestCredentialsHelper } = require('./credentials-helper');
 
 const CREDENTIAL_ID = 'alteryx-credential';
 /** The credential type of saved workflows that have no Authentication parameter. */
 const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 /** The credential classes a harness can register, by type name. */
-const CREDENTIAL_CLASSES = { [CREDENTIAL_TYPE]: AlteryxServerOAuth2Api };
+const CREDENTIAL_CLASSES = {
+	[CREDENTIAL_TYPE]: AlteryxServerOAuth2Api,
+	alteryxCloudOAuth2Api: AlteryxCloudOAuth2Api,
+	alteryxCloudServicePrincipalOAuth2Api: AlteryxCloudServicePrincipalOAuth2Api,
+};
 
 let binaryDataReady;
 function ensureBinaryData() {

@@ -13,6 +13,10 @@ const { AlteryxServer } = require('../../nodes/AlteryxServer/AlteryxServer.node'
 const {
 	alteryxCredentials,
 	authenticationProperty,
+	cloudAuthenticationProperty,
+	cloudCredentials,
+	requestAuthenticationProperty,
+	requestCredentials,
 	connectionFor,
 	credentialDescriptions,
 	CREDENTIAL_KINDS,
@@ -104,11 +108,26 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 			type: 'options',
 			default: SERVER,
 		});
-		expect(authenticationProperty.options.map((option) => option.value)).toEqual(
+		// The Server nodes offer the Server credential; the verb nodes every type; the Cloud
+		// nodes the Cloud ones, the token pair the default.
+		expect(authenticationProperty.options.map((option) => option.value)).toEqual([SERVER]);
+		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
+		expect(requestAuthenticationProperty.options.map((option) => option.value)).toEqual(
 			Object.keys(CREDENTIAL_KINDS),
 		);
-		expect(alteryxCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
-		expect(alteryxCredentials).toEqual([{ name: SERVER, required: true }]);
+		expect(requestAuthenticationProperty.default).toBe(SERVER);
+		expect(requestCredentials).toEqual(credentialDescriptions(Object.keys(CREDENTIAL_KINDS)));
+		expect(cloudAuthenticationProperty).toMatchObject({
+			default: 'alteryxCloudOAuth2Api',
+			options: [
+				{ value: 'alteryxCloudOAuth2Api' },
+				{ value: 'alteryxCloudServicePrincipalOAuth2Api' },
+			],
+		});
+		expect(cloudCredentials.map((credential) => credential.name)).toEqual([
+			'alteryxCloudOAuth2Api',
+			'alteryxCloudServicePrincipalOAuth2Api',
+		]);
 	});
 
 	// What n8n offers and checks: NodeHelpers.displayParameter is what n8n-core's getCredentials
@@ -144,12 +163,18 @@ describe('the Authentication parameter and the credentials of the nodes', () => 
 		expect(shown(descriptions, parameters)).toEqual(expected);
 	});
 
-	test.each([AlteryxGet, AlteryxPost, AlteryxPut, AlteryxDelete, AlteryxServer])(
+	test.each([
+		[AlteryxGet, requestAuthenticationProperty, requestCredentials],
+		[AlteryxPost, requestAuthenticationProperty, requestCredentials],
+		[AlteryxPut, requestAuthenticationProperty, requestCredentials],
+		[AlteryxDelete, requestAuthenticationProperty, requestCredentials],
+		[AlteryxServer, authenticationProperty, alteryxCredentials],
+	])(
 		'%p lists Authentication first and shows each credential for its choice',
-		(NodeClass) => {
+		(NodeClass, property, credentials) => {
 			const { description } = new NodeClass();
-			expect(description.properties[0]).toBe(authenticationProperty);
-			expect(description.credentials).toEqual(alteryxCredentials);
+			expect(description.properties[0]).toBe(property);
+			expect(description.credentials).toEqual(credentials);
 		},
 	);
 });

@@ -6,7 +6,7 @@
 const { Router } = require('../router');
 const { json, exception, notFound, apigeeFault } = require('./responses');
 
-const GATEWAY_PREFIXES = ['/iam/v1/', '/plans/v1/', '/scheduling/v1/'];
+const GATEWAY_PREFIXES = ['/iam/v1/', '/plans/v1/', '/scheduling/v1/', '/svc-workflow/'];
 
 function bearerToken(headers) {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(String(headers.authorization || ''));
@@ -48,47 +48,68 @@ function authenticate(ctx, emulator) {
 	return { person, payload: verified.payload };
 }
 
+function quotaBucket(emulator, key, nowMs) {
+	const windowMs = emulator.options.quotas.windowMs;
+	let bucket = emulator.quotaBuckets.get(key);
+	if (!bucket || nowMs >= bucket.startMs + windowMs) {
+		bucket = { startMs: nowMs, used: 0 };
+		emulator.quotaBuckets.set(key, bucket);
+	}
+	return bucket;
+}
+
 /**
- * A fixed-window quota per person and route key.
+ * Fixed-window quotas per person and per workspace for a route key ('runJobGroup', 'runFlow'):
+ * the x-rate-limit-{user,workspace}-* headers, or a 429 when either is used up.
  * @returns {{ response?: object, headers: object }}
  */
 function checkQuota(ctx, emulator, key) {
-	const limit = emulator.options.quotas[key];
-	if (!limit) return { headers: {} };
-	const windowMs = emulator.options.quotas.windowMs;
-	const bucketKey = `${ctx.person.id}:${key}`;
-	let bucket = emulator.quotaBuckets.get(bucketKey);
-	if (!bucket || ctx.now >= bucket.startMs + windowMs) {
-		bucket = { startMs: ctx.now, used: 0 };
-		emulator.quotaBuckets.set(bucketKey, bucket);
-	}
-	const resetSeconds = Math.ceil((bucket.startMs + windowMs) / 1000);
-	if (bucket.used >= limit) {
-		const waitSeconds = Math.max(1, Math.ceil((bucket.startMs + windowMs - ctx.now) / 1000));
+	const { quotas } = emulator.options;
+	const windowMs = quotas.windowMs;
+	const scopes = [
+		['user', quotas[key], `user:${ctx.person.id}:${key}`],
+		[
+			'workspace',
+			quotas[`workspace${key[0].toUpperCase()}${key.slice(1)}`],
+			`workspace:${ctx.person.workspaceId}:${key}`,
+		],
+	]
+		.filter(([, limit]) => limit > 0)
+		.map(([scope, limit, bucketKey]) => ({
+			scope,
+			limit,
+			bucket: quotaBucket(emulator, bucketKey, ctx.now),
+		}));
+	const headers = {};
+	const describe = (used) => {
+		for (const { scope, limit, bucket } of scopes) {
+			headers[`x-rate-limit-${scope}-limit`] = String(limit);
+			headers[`x-rate-limit-${scope}-remaining`] = String(Math.max(0, limit - bucket.used - used));
+			headers[`x-rate-limit-${scope}-reset`] = String(
+				Math.ceil((bucket.startMs + windowMs) / 1000),
+			);
+		}
+	};
+	const exhausted = scopes.filter(({ limit, bucket }) => bucket.used >= limit);
+	if (exhausted.length) {
+		const endMs = Math.max(...exhausted.map(({ bucket }) => bucket.startMs + windowMs));
+		const waitSeconds = Math.max(1, Math.ceil((endMs - ctx.now) / 1000));
 		emulator.counters.rateLimited++;
+		describe(0);
+		headers['x-retry-after'] = String(waitSeconds);
 		return {
 			response: exception(
 				429,
 				'TooManyRequestsException',
 				'Too Many Requests',
 				`API quota reached for "${key}". Wait ${waitSeconds} seconds before making another request.`,
-				{
-					'x-retry-after': String(waitSeconds),
-					'x-rate-limit-user-limit': String(limit),
-					'x-rate-limit-user-remaining': '0',
-					'x-rate-limit-user-reset': String(resetSeconds),
-				},
+				headers,
 			),
 		};
 	}
-	bucket.used++;
-	return {
-		headers: {
-			'x-rate-limit-user-limit': String(limit),
-			'x-rate-limit-user-remaining': String(limit - bucket.used),
-			'x-rate-limit-user-reset': String(resetSeconds),
-		},
-	};
+	for (const { bucket } of scopes) bucket.used++;
+	describe(0);
+	return { headers };
 }
 
 function intParam(value) {
@@ -124,20 +145,112 @@ function page(ctx, emulator, items) {
 	return { response: json(200, body) };
 }
 
+/** Sorts by `sort` ('field' or '-field'); null values last either way. Null when not allowed. */
 function sortBy(items, sort, allowed, fallback) {
 	const key = sort || fallback;
-	const descending = key.startsWith('-');
-	const field = descending ? key.slice(1) : key;
+	const direction = key.startsWith('-') ? -1 : 1;
+	const field = direction < 0 ? key.slice(1) : key;
 	if (!allowed.includes(field)) return null;
-	const sorted = [...items].sort((a, b) => {
+	return [...items].sort((a, b) => {
 		const x = a[field];
 		const y = b[field];
-		if (x === y) return a.id - b.id;
-		if (x === null || x === undefined) return 1;
-		if (y === null || y === undefined) return -1;
-		return x < y ? -1 : 1;
+		const xMissing = x === null || x === undefined;
+		const yMissing = y === null || y === undefined;
+		if (xMissing || yMissing)
+			return xMissing === yMissing ? direction * (a.id - b.id) : xMissing ? 1 : -1;
+		if (x === y) return direction * (a.id - b.id);
+		return x < y ? -direction : direction;
 	});
-	return descending ? sorted.reverse() : sorted;
+}
+
+const RUN_STATUSES = ['Created', 'InProgress', 'Complete', 'Failed', 'Canceled'];
+
+/** An ISO time or epoch milliseconds; NaN when neither. */
+function timeParam(value) {
+	if (/^\d+$/.test(value)) return Number(value);
+	return Date.parse(value);
+}
+
+const invalidQuery = (details) => ({
+	response: exception(400, 'ValidationFailed', 'Input validation failed', details),
+});
+
+/**
+ * The run filters of planSnapshotRuns and the job library (the emulator's own, see README):
+ * integer `idParams` (query name → view field), `status` (comma list), `finishedAfter`,
+ * `updatedAfter` (strictly after), then `sort`.
+ * @returns {{ items } | { response }}
+ */
+function filterRuns(ctx, views, { idParams = {}, defaultSort }) {
+	let items = views;
+	for (const [param, field] of Object.entries(idParams)) {
+		const raw = ctx.query.get(param);
+		if (raw === undefined) continue;
+		if (intParam(raw) === null) return invalidQuery(`${param} must be an integer, got "${raw}"`);
+		items = items.filter((r) => r[field] === Number(raw));
+	}
+	const status = ctx.query.get('status');
+	if (status) {
+		const wanted = status.split(',').map((s) => s.trim());
+		const unknown = wanted.find((s) => !RUN_STATUSES.includes(s));
+		if (unknown !== undefined) {
+			return invalidQuery(`status must be among ${RUN_STATUSES.join(', ')}, got "${unknown}"`);
+		}
+		items = items.filter((r) => wanted.includes(r.status));
+	}
+	for (const [param, field] of [
+		['finishedAfter', 'finishedAt'],
+		['updatedAfter', 'updatedAt'],
+	]) {
+		const raw = ctx.query.get(param);
+		if (raw === undefined) continue;
+		const after = timeParam(raw);
+		if (Number.isNaN(after)) {
+			return invalidQuery(`${param} must be an ISO time or epoch milliseconds, got "${raw}"`);
+		}
+		items = items.filter((r) => r[field] !== null && Date.parse(r[field]) > after);
+	}
+	const sort = ctx.query.get('sort');
+	const sorted = sortBy(items, sort, ['id', 'createdAt', 'updatedAt', 'finishedAt'], defaultSort);
+	if (!sorted) return invalidQuery(`Unsupported sort "${sort}"`);
+	return { items: sorted };
+}
+
+/** `filter`, `filterFields` (default name) and `filterType` over objects; or { response }. */
+const FILTER_TYPES = ['fuzzy', 'contains', 'exact', 'exactIgnoreCase'];
+
+/** fuzzy: the letters of the filter appear in order; contains: a substring (both case-insensitive). */
+function textMatches(value, filter, type) {
+	const text = String(value ?? '');
+	if (type === 'exact') return text === filter;
+	if (type === 'exactIgnoreCase') return text.toLowerCase() === filter.toLowerCase();
+	if (type === 'contains') return text.toLowerCase().includes(filter.toLowerCase());
+	let at = 0;
+	const lower = text.toLowerCase();
+	for (const ch of filter.toLowerCase()) {
+		at = lower.indexOf(ch, at);
+		if (at < 0) return false;
+		at++;
+	}
+	return true;
+}
+
+function filterByText(ctx, items) {
+	const filter = ctx.query.get('filter');
+	const filterType = ctx.query.get('filterType') || 'fuzzy';
+	if (!FILTER_TYPES.includes(filterType)) {
+		return invalidQuery(`filterType must be one of ${FILTER_TYPES.join(', ')}`);
+	}
+	if (!filter) return { items };
+	const fields = String(ctx.query.get('filterFields') || 'name')
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
+	return {
+		items: items.filter((item) =>
+			fields.some((field) => textMatches(item[field], filter, filterType)),
+		),
+	};
 }
 
 function createApiDispatch(hostName, routes) {
@@ -176,7 +289,11 @@ function createApiDispatch(hostName, routes) {
 		}
 		ctx.person = auth.person;
 		ctx.token = auth.payload;
-		if (hostName === 'gateway' && !emulator.options.plansAvailable && !lower.startsWith('/iam/')) {
+		if (
+			hostName === 'gateway' &&
+			!emulator.options.plansAvailable &&
+			(lower.startsWith('/plans/') || lower.startsWith('/scheduling/'))
+		) {
 			return notFound(
 				`No route for ${ctx.method} ${ctx.path}`,
 				'Plans and scheduling are not available in this workspace',
@@ -194,4 +311,13 @@ function createApiDispatch(hostName, routes) {
 	};
 }
 
-module.exports = { createApiDispatch, checkQuota, page, sortBy, intParam };
+module.exports = {
+	createApiDispatch,
+	checkQuota,
+	page,
+	sortBy,
+	intParam,
+	filterRuns,
+	filterByText,
+	RUN_STATUSES,
+};

@@ -31,6 +31,8 @@ const DEFAULT_OPTIONS = Object.freeze({
 	accessTokenTtlSeconds: 300,
 	refreshTokenTtlSeconds: 30 * 86400,
 	refreshReuse: 'reject',
+	reuseGraceSeconds: 0,
+	refreshExpiry: 'sliding',
 	expiresInField: true,
 	tokenTypeField: true,
 	clientId: 'emulator-public-client',
@@ -42,7 +44,13 @@ const DEFAULT_OPTIONS = Object.freeze({
 	projectId: 'emulator-api-project',
 	plansAvailable: true,
 	runTimings: Object.freeze({ createdMs: 200, inProgressMs: 800 }),
-	quotas: Object.freeze({ runJobGroup: 30, runFlow: 20, windowMs: 60_000 }),
+	quotas: Object.freeze({
+		runJobGroup: 30,
+		runFlow: 20,
+		workspaceRunJobGroup: 60,
+		workspaceRunFlow: 40,
+		windowMs: 60_000,
+	}),
 	defaultLimit: 25,
 });
 
@@ -64,7 +72,11 @@ function mergeOptions(base, partial = {}) {
 	for (const key of ['createdMs', 'inProgressMs']) {
 		if (!(merged.runTimings[key] >= 0)) throw new Error(`runTimings.${key} must be a number >= 0`);
 	}
-	for (const key of ['runJobGroup', 'runFlow']) {
+	if (!['sliding', 'fixed'].includes(merged.refreshExpiry)) {
+		throw new Error("refreshExpiry must be 'sliding' or 'fixed'");
+	}
+	if (!(merged.reuseGraceSeconds >= 0)) throw new Error('reuseGraceSeconds must be a number >= 0');
+	for (const key of ['runJobGroup', 'runFlow', 'workspaceRunJobGroup', 'workspaceRunFlow']) {
 		if (!(merged.quotas[key] >= 0))
 			throw new Error(`quotas.${key} must be a number >= 0 (0: no quota)`);
 	}
@@ -78,6 +90,7 @@ function zeroCounters(counters = {}) {
 		tokenRequests: 0,
 		refreshes: 0,
 		successfulRefreshes: 0,
+		refreshesWithinGrace: 0,
 		rejectedRefreshes: {
 			reused: 0,
 			expired: 0,
@@ -191,6 +204,8 @@ class CloudEmulator {
 			workspaceId: person.workspaceId,
 		});
 		if (refreshTtlSeconds !== undefined) family.refreshTtlSeconds = refreshTtlSeconds;
+		family.refreshExpiresAtMs =
+			this.now() + (refreshTtlSeconds ?? this.options.refreshTokenTtlSeconds) * 1000;
 		const expiresIn = accessTtlSeconds ?? this.options.accessTokenTtlSeconds;
 		const accessToken = this.tokens.issueAccessToken({
 			familyId: family.id,
@@ -200,16 +215,29 @@ class CloudEmulator {
 			workspaceId: family.workspaceId,
 			ttlSeconds: expiresIn,
 		});
-		const refreshToken = this.tokens.issueRefreshToken(
-			family.id,
-			refreshTtlSeconds ?? this.options.refreshTokenTtlSeconds,
-		);
+		const refreshToken = this.tokens.issueRefreshToken(family.id, family.refreshExpiresAtMs);
 		return {
 			accessToken,
 			refreshToken,
 			clientId: this.options.clientId,
 			expiresIn,
 			familyId: family.id,
+		};
+	}
+
+	/**
+	 * The data of an n8n `alteryxCloudOAuth2Api` credential (the brief's contract) with a new pair
+	 * of its own family, `overrides` applied.
+	 */
+	credentialData(overrides = {}, pairOptions = {}) {
+		const { accessToken, refreshToken } = this.issuePair(pairOptions);
+		return {
+			region: 'custom',
+			v4Url: this.v4Url,
+			gatewayUrl: this.gatewayUrl,
+			accessToken,
+			refreshToken,
+			...overrides,
 		};
 	}
 

@@ -3,14 +3,12 @@
 // The API gateway: the workspace (IAM), plans, plan snapshot runs and schedules.
 
 const { json, badRequest, notFound } = require('./responses');
-const { page, sortBy, intParam } = require('./api');
+const { page, sortBy, intParam, filterRuns, filterByText } = require('./api');
 const { readJson, repeatedExecution } = require('./routes-v4');
 const { runPhase, isFinished, createPlanRun, planRunView } = require('./runs');
 const { OUTCOME_OVERRIDE, outcomeFromName, outcomeFromValue } = require('./seed');
 
-const FILTER_TYPES = ['fuzzy', 'contains', 'exact', 'exactIgnoreCase'];
 const OWNERSHIP = ['all', 'owned', 'shared'];
-const RUN_STATUSES = ['Created', 'InProgress', 'Complete', 'Failed', 'Canceled'];
 
 function findById(ctx, map, label) {
 	const id = intParam(ctx.params.id);
@@ -30,44 +28,17 @@ function planView(plan) {
 	return view;
 }
 
-/** fuzzy: the letters of the filter appear in order; contains: a substring (both case-insensitive). */
-function textMatches(value, filter, type) {
-	const text = String(value ?? '');
-	if (type === 'exact') return text === filter;
-	if (type === 'exactIgnoreCase') return text.toLowerCase() === filter.toLowerCase();
-	if (type === 'contains') return text.toLowerCase().includes(filter.toLowerCase());
-	let at = 0;
-	const lower = text.toLowerCase();
-	for (const ch of filter.toLowerCase()) {
-		at = lower.indexOf(ch, at);
-		if (at < 0) return false;
-		at++;
-	}
-	return true;
-}
-
 function listPlans(ctx, emulator) {
-	let plans = [...emulator.state.plans.values()];
-	const filter = ctx.query.get('filter');
-	const filterType = ctx.query.get('filterType') || 'fuzzy';
-	if (!FILTER_TYPES.includes(filterType))
-		return badRequest(
-			'Input validation failed',
-			`filterType must be one of ${FILTER_TYPES.join(', ')}`,
-		);
 	const ownership = ctx.query.get('ownershipFilter') || 'all';
-	if (!OWNERSHIP.includes(ownership))
+	if (!OWNERSHIP.includes(ownership)) {
 		return badRequest(
 			'Input validation failed',
 			`ownershipFilter must be one of ${OWNERSHIP.join(', ')}`,
 		);
-	if (filter) {
-		const fields = String(ctx.query.get('filterFields') || 'name')
-			.split(',')
-			.map((f) => f.trim())
-			.filter(Boolean);
-		plans = plans.filter((p) => fields.some((field) => textMatches(p[field], filter, filterType)));
 	}
+	const filtered = filterByText(ctx, [...emulator.state.plans.values()]);
+	if (filtered.response) return filtered.response;
+	let plans = filtered.items;
 	if (ownership === 'owned') plans = plans.filter((p) => p.creator.id === ctx.person.id);
 	if (ownership === 'shared') plans = plans.filter((p) => p.creator.id !== ctx.person.id);
 	const sorted = sortBy(
@@ -129,71 +100,15 @@ function runPlan(ctx, emulator) {
 	return json(201, { validationStatus: 'Valid', planSnapshotRunId: run.id });
 }
 
-/** An ISO time or epoch milliseconds; NaN when neither. */
-function timeParam(value) {
-	if (/^\d+$/.test(value)) return Number(value);
-	return Date.parse(value);
-}
-
-/** The plan runs matching planId, status, finishedAfter, updatedAfter; or { response }. */
-function filteredRuns(ctx, emulator) {
+function filteredRuns(ctx, emulator, defaultSort) {
 	const { state } = emulator;
-	let runs = [...state.planSnapshotRuns.values()].map((r) => planRunView(state, r, ctx.now));
-	const planId = ctx.query.get('planId');
-	if (planId !== undefined) {
-		if (intParam(planId) === null)
-			return {
-				response: badRequest(
-					'Input validation failed',
-					`planId must be an integer, got "${planId}"`,
-				),
-			};
-		runs = runs.filter((r) => r.planId === Number(planId));
-	}
-	const status = ctx.query.get('status');
-	if (status) {
-		const wanted = status.split(',').map((s) => s.trim());
-		const unknown = wanted.find((s) => !RUN_STATUSES.includes(s));
-		if (unknown)
-			return {
-				response: badRequest(
-					'Input validation failed',
-					`status must be among ${RUN_STATUSES.join(', ')}, got "${unknown}"`,
-				),
-			};
-		runs = runs.filter((r) => wanted.includes(r.status));
-	}
-	for (const [param, field] of [
-		['finishedAfter', 'finishedAt'],
-		['updatedAfter', 'updatedAt'],
-	]) {
-		const raw = ctx.query.get(param);
-		if (raw === undefined) continue;
-		const after = timeParam(raw);
-		if (Number.isNaN(after))
-			return {
-				response: badRequest(
-					'Input validation failed',
-					`${param} must be an ISO time or epoch milliseconds, got "${raw}"`,
-				),
-			};
-		runs = runs.filter((r) => r[field] !== null && Date.parse(r[field]) > after);
-	}
-	return { runs };
+	const views = [...state.planSnapshotRuns.values()].map((r) => planRunView(state, r, ctx.now));
+	return filterRuns(ctx, views, { idParams: { planId: 'planId' }, defaultSort });
 }
 
 function listRuns(ctx, emulator) {
-	const filtered = filteredRuns(ctx, emulator);
-	if (filtered.response) return filtered.response;
-	const sorted = sortBy(
-		filtered.runs,
-		ctx.query.get('sort'),
-		['id', 'createdAt', 'updatedAt', 'finishedAt'],
-		'-updatedAt',
-	);
-	if (!sorted)
-		return badRequest('Input validation failed', `Unsupported sort "${ctx.query.get('sort')}"`);
-	return page(ctx, emulator, sorted).response;
+	const filtered = filteredRuns(ctx, emulator, '-updatedAt');
+	return filtered.response || page(ctx, emulator, filtered.items).response;
 }
 
 function cancelRun(ctx, emulator) {
@@ -220,7 +135,34 @@ function setEnabled(enabled) {
 	};
 }
 
+// Designer Cloud workflows: seen only in third-party code [T/U], so only a list and a get with the
+// emulator's own shape, enough to test that the path family goes to the gateway.
+const DESIGNER_WORKFLOWS = [
+	{ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Designer Sales Report', type: 'workflow' },
+	{ id: 'a1b2c3d4-0000-4000-8000-000000000002', name: 'Designer Churn Model', type: 'workflow' },
+];
+
 const routes = [
+	{
+		method: 'GET',
+		path: '/svc-workflow/api/v1/workflows',
+		handler: (ctx, emulator) =>
+			page(
+				ctx,
+				emulator,
+				DESIGNER_WORKFLOWS.map((w) => ({ ...w })),
+			).response,
+	},
+	{
+		method: 'GET',
+		path: '/svc-workflow/api/v1/workflows/{id}',
+		handler: (ctx) => {
+			const workflow = DESIGNER_WORKFLOWS.find((w) => w.id === ctx.params.id);
+			return workflow
+				? json(200, { ...workflow })
+				: notFound(`Workflow with id ${ctx.params.id} not found`);
+		},
+	},
 	{
 		method: 'GET',
 		path: '/iam/v1/workspaces/current',
@@ -251,8 +193,8 @@ const routes = [
 		method: 'GET',
 		path: '/plans/v1/planSnapshotRuns/count',
 		handler: (ctx, emulator) => {
-			const filtered = filteredRuns(ctx, emulator);
-			return filtered.response || json(200, { count: filtered.runs.length });
+			const filtered = filteredRuns(ctx, emulator, 'id');
+			return filtered.response || json(200, { count: filtered.items.length });
 		},
 	},
 	{
@@ -268,9 +210,9 @@ const routes = [
 		method: 'GET',
 		path: '/scheduling/v1/schedules',
 		handler: (ctx, emulator) => {
-			const items = [...emulator.state.schedules.values()]
-				.sort((a, b) => a.id - b.id)
-				.map((s) => ({ ...s }));
+			const filtered = filterByText(ctx, [...emulator.state.schedules.values()]);
+			if (filtered.response) return filtered.response;
+			const items = filtered.items.sort((a, b) => a.id - b.id).map((s) => ({ ...s }));
 			return page(ctx, emulator, items).response;
 		},
 	},

@@ -3,7 +3,7 @@
 // The v4 API host: the person, the workspace, flows, job groups and the job library.
 
 const { json, empty, exception, badRequest, notFound, gone } = require('./responses');
-const { checkQuota, page, sortBy, intParam } = require('./api');
+const { checkQuota, page, sortBy, intParam, filterRuns, filterByText } = require('./api');
 const { jsonBody } = require('./server');
 const {
 	runPhase,
@@ -24,6 +24,17 @@ function embedList(ctx) {
 }
 
 function readJson(ctx) {
+	const type = String(ctx.headers['content-type'] || '').toLowerCase();
+	if (ctx.rawBody.length && !/^application\/(.+\+)?json/.test(type)) {
+		return {
+			response: exception(
+				415,
+				'UnsupportedMediaType',
+				'Unsupported Media Type',
+				`Content-Type must be application/json, got ${type || 'none'}`,
+			),
+		};
+	}
 	try {
 		return { body: jsonBody(ctx) };
 	} catch (error) {
@@ -246,14 +257,23 @@ function cancel(ctx, emulator) {
 	return json(200, { jobIds: group.jobIds, jobGroupId: group.id });
 }
 
+/** Job groups, newest first by default; the run filters of planSnapshotRuns (README). */
 function jobLibrary(ctx, emulator) {
 	const { state } = emulator;
-	const status = ctx.query.get('status');
-	let items = [...state.jobGroups.values()]
-		.sort((a, b) => b.createdAtMs - a.createdAtMs || b.id - a.id)
-		.map((g) => jobGroupView(state, g, ctx.now));
-	if (status) items = items.filter((g) => g.status.toLowerCase() === status.toLowerCase());
-	return page(ctx, emulator, items).response;
+	const views = [...state.jobGroups.values()].map((g) => ({
+		...jobGroupView(state, g, ctx.now),
+		flowId: g.flowId,
+	}));
+	const filtered = filterRuns(ctx, views, {
+		idParams: { flowId: 'flowId' },
+		defaultSort: '-createdAt',
+	});
+	if (filtered.response) return filtered.response;
+	return page(
+		ctx,
+		emulator,
+		filtered.items.map(({ flowId, ...view }) => view),
+	).response;
 }
 
 const routes = [
@@ -276,7 +296,12 @@ const routes = [
 		handler: (ctx, emulator) => {
 			const { state } = emulator;
 			const embed = embedList(ctx);
-			const flows = [...state.flows.values()].filter((f) => !f.deleted);
+			const filtered = filterByText(
+				ctx,
+				[...state.flows.values()].filter((f) => !f.deleted),
+			);
+			if (filtered.response) return filtered.response;
+			const flows = filtered.items;
 			const sorted = sortBy(
 				flows,
 				ctx.query.get('sort'),

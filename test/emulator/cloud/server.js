@@ -153,18 +153,14 @@ function jsonBody(ctx) {
 	return JSON.parse(ctx.rawBody.toString('utf8').replace(/^\uFEFF/, ''));
 }
 
-/** A form-urlencoded body (or JSON, leniently) as a plain object. */
+/**
+ * The form fields of a token request, or null when the body is not form-urlencoded (Ping reads
+ * only forms; a client that posts JSON must see that here, not in production).
+ */
 function formBody(ctx) {
 	const type = String(ctx.headers['content-type'] || '').toLowerCase();
-	const text = ctx.rawBody.toString('utf8');
-	if (type.startsWith('application/json')) {
-		try {
-			return JSON.parse(text) || {};
-		} catch {
-			return {};
-		}
-	}
-	return Object.fromEntries(new URLSearchParams(text));
+	if (!type.startsWith('application/x-www-form-urlencoded')) return null;
+	return Object.fromEntries(new URLSearchParams(ctx.rawBody.toString('utf8')));
 }
 
 module.exports = { createCloudServer, jsonBody, formBody };

@@ -45,7 +45,7 @@ function refreshGrant(form, emulator) {
 	if (!form.refresh_token) {
 		return reject('other', oauthError(400, 'invalid_request', 'refresh_token is required'));
 	}
-	const result = tokens.consumeRefreshToken(form.refresh_token);
+	const result = tokens.consumeRefreshToken(form.refresh_token, options.reuseGraceSeconds);
 	if (result.reason) {
 		if (result.reason === 'reused' && options.refreshReuse === 'revoke-family') {
 			if (tokens.revokeFamily(result.family.id)) counters.revokedFamilies++;
@@ -59,6 +59,7 @@ function refreshGrant(form, emulator) {
 		return reject(result.reason, oauthError(400, 'invalid_grant', description));
 	}
 	counters.successfulRefreshes++;
+	if (result.withinGrace) counters.refreshesWithinGrace++;
 	const { family } = result;
 	const ttlSeconds = options.accessTokenTtlSeconds;
 	const accessToken = tokens.issueAccessToken({
@@ -69,9 +70,12 @@ function refreshGrant(form, emulator) {
 		workspaceId: family.workspaceId,
 		ttlSeconds,
 	});
+	// 'sliding': each new refresh token lives the full lifetime from now; 'fixed': the pair's
+	// lifetime chosen at Generate ends on the same day however often it rotates.
+	const ttlMs = (family.refreshTtlSeconds ?? options.refreshTokenTtlSeconds) * 1000;
 	const refreshToken = tokens.issueRefreshToken(
 		family.id,
-		family.refreshTtlSeconds ?? options.refreshTokenTtlSeconds,
+		options.refreshExpiry === 'fixed' ? family.refreshExpiresAtMs : emulator.now() + ttlMs,
 	);
 	return tokenResponse(emulator, { accessToken, refreshToken, ttlSeconds });
 }
@@ -108,6 +112,13 @@ function dispatchToken(ctx, emulator) {
 		);
 	emulator.counters.tokenRequests++;
 	const form = formBody(ctx);
+	if (!form) {
+		return oauthError(
+			400,
+			'invalid_request',
+			`Content-Type must be application/x-www-form-urlencoded, got ${ctx.headers['content-type'] || 'none'}`,
+		);
+	}
 	if (form.grant_type === 'refresh_token') return refreshGrant(form, emulator);
 	if (form.grant_type === 'client_credentials') return clientCredentialsGrant(ctx, form, emulator);
 	return oauthError(

@@ -74,11 +74,11 @@ class TokenStore {
 		return this.sign(payload);
 	}
 
-	issueRefreshToken(familyId, ttlSeconds) {
+	issueRefreshToken(familyId, expiresAtMs) {
 		const token = opaqueToken();
 		this.refreshTokens.set(token, {
 			familyId,
-			expiresAtMs: this.now() + ttlSeconds * 1000,
+			expiresAtMs,
 			usedAtMs: null,
 		});
 		return token;
@@ -101,12 +101,17 @@ class TokenStore {
 	 * Checks a refresh token and, when good, rotates it: the old one is used up.
 	 * @returns {{ family } | { reason: 'unknown'|'expired'|'revoked'|'reused' }}
 	 */
-	consumeRefreshToken(token) {
+	consumeRefreshToken(token, graceSeconds = 0) {
 		const record = this.refreshTokens.get(token);
 		if (!record) return { reason: 'unknown' };
 		const family = this.families.get(record.familyId);
 		if (!family || family.revoked) return { reason: 'revoked', family };
-		if (record.usedAtMs !== null) return { reason: 'reused', family };
+		if (record.usedAtMs !== null) {
+			// Within a grace period (PingFederate's "rolling grace period") a used refresh token
+			// still answers with a new pair of the same family.
+			if (this.now() - record.usedAtMs < graceSeconds * 1000) return { family, withinGrace: true };
+			return { reason: 'reused', family };
+		}
 		if (this.now() >= record.expiresAtMs) return { reason: 'expired', family };
 		record.usedAtMs = this.now();
 		return { family };
