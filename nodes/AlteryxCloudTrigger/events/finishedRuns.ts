@@ -34,15 +34,15 @@ export async function pollRuns(
 		saveState.call(this, await startingState.call(this, source, settings));
 		return [];
 	}
-	const state: CloudTriggerState = stored ?? {
-		v: 1,
-		key: settings.key,
-		c: settings.includeFrom!,
-		f: settings.includeFrom,
-		o: {},
-		s: {},
-		b: [],
-	};
+	let state: CloudTriggerState;
+	if (stored) state = stored;
+	else {
+		// Include Events From: the cursor starts there; runs created earlier and still running
+		// are followed too, so they are reported when they end.
+		state = { v: 1, key: settings.key, c: settings.includeFrom!, o: {}, s: {}, b: [] };
+		state.f = settings.includeFrom;
+		await followOpenRuns.call(this, source, state);
+	}
 	/** Runs as this poll read them: emitted from here without another GET. */
 	const fresh = new Map<string, ListedRun>();
 
@@ -100,13 +100,18 @@ async function startingState(
 		else state.o[run.id] = run.createdMs;
 	}
 	state.c = Math.max(0, ...listed.map((run) => run.createdMs));
+	await followOpenRuns.call(this, source, state);
+	return state;
+}
+
+/** Adds the runs still created or in progress (a status query per unfinished status) to `o`. */
+async function followOpenRuns(this: IPollFunctions, source: RunSource, state: CloudTriggerState) {
 	for (const query of source.openRunQueries) {
 		for (const run of await listRuns.call(this, source, -Infinity, query, OPEN_RUN_PAGES)) {
 			// An API that ignores the status filter lists finished runs too: those stay old.
 			if (!isFinished(run.status) && !(run.id in state.s)) state.o[run.id] = run.createdMs;
 		}
 	}
-	return state;
 }
 
 /** Whether a finished run is one the settings ask for (its result, its plan or flow). */

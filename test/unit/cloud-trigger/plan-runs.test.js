@@ -168,8 +168,18 @@ describe('Plan Run Finished', () => {
 			results: ALL_RESULTS,
 			options: { includeEventsSince: since },
 		});
+		// Running since before that date: reported when it ends.
+		const now = env.cloud.now();
+		const long = env.cloud.addPlanRun({
+			planId: warehouseLoad,
+			startedAtMs: now - 3 * 60 * MINUTE,
+			finishedAtMs: now + 10 * MINUTE,
+		});
 		const { warehouseFailed, revenueDoneLater } = CLOUD_SEED.planRuns;
 		expect(idsOf(await trigger.poll())).toEqual([warehouseFailed, revenueDoneLater]);
+		expect(await trigger.poll()).toEqual([]);
+		env.cloud.advanceTime(11 * MINUTE);
+		expect(idsOf(await trigger.poll())).toEqual([long]);
 		expect(await trigger.poll()).toEqual([]);
 	});
 
