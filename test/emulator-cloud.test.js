@@ -776,6 +776,16 @@ describe('lists', () => {
 			).json.enabled,
 		).toBe(false);
 		expect((await gateway('scheduling/v1/schedules/1', { token: accessToken })).status).toBe(404);
+		const notOwner = cloud.issuePair({ personId: CLOUD_SEED.servicePrincipalPersonId });
+		const denied = await gateway(
+			`scheduling/v1/schedules/${CLOUD_SEED.schedules.weeklySales}/disable`,
+			{
+				method: 'POST',
+				token: notOwner.accessToken,
+			},
+		);
+		expect(denied.status).toBe(403);
+		expect(denied.json.exception.name).toBe('ForbiddenException');
 	});
 
 	test('plansAvailable false: plans and scheduling are 404 (a lower-tier workspace), IAM still answers', async () => {

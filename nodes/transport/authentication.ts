@@ -55,6 +55,12 @@ export interface AlteryxConnection {
 	/** Headers every request to that address carries (the Cloud gateway's API project id). */
 	headersFor(base: URL): IDataObject;
 	/**
+	 * Whether a 429 means the request was refused before anything was done, so that a POST may be
+	 * sent again after the wait the server asks for: Alteryx Analytics Cloud documents its 429s
+	 * as quota refusals. Alteryx Server documents none, and a proxy may answer 429 for it.
+	 */
+	quotaRefusalIsSafeToRepeat?: boolean;
+	/**
 	 * Set for the Cloud token pair: the transport renews the pair itself (ahead of expiry and
 	 * after a 401), so that a renewal is decided once per credential and process.
 	 */
@@ -165,7 +171,12 @@ function cloudConnection(
 	credentials: CloudAddress,
 ): Pick<
 	AlteryxConnection,
-	'baseUrl' | 'baseUrlFor' | 'product' | 'headersFor' | 'ignoreSSLIssues'
+	| 'baseUrl'
+	| 'baseUrlFor'
+	| 'product'
+	| 'headersFor'
+	| 'ignoreSSLIssues'
+	| 'quotaRefusalIsSafeToRepeat'
 > {
 	const { v4, gateway } = cloudBaseUrls(credentials);
 	const projectId = credentials.apiProjectId?.trim() ?? '';
@@ -179,6 +190,7 @@ function cloudConnection(
 			return isGatewayPath(endpoint) ? gateway : v4;
 		},
 		product: 'Alteryx Analytics Cloud',
+		quotaRefusalIsSafeToRepeat: true,
 		headersFor: (base) =>
 			projectId !== '' && base.origin === gateway.origin ? { 'x-api-project-id': projectId } : {},
 		ignoreSSLIssues: false,

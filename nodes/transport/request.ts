@@ -171,9 +171,31 @@ export async function alteryxApiRequest(
 			settleFirstUse?.(failure);
 			settleFirstUse = undefined;
 		});
+	} catch (error) {
+		throw inProductTerms(error, credential.connection.product);
 	} finally {
 		settleFirstUse?.();
 	}
+}
+
+/**
+ * The transport's own messages name Alteryx Server and its Web API address; for another product
+ * (Alteryx Analytics Cloud) they name that product and the credential's addresses instead.
+ */
+function inProductTerms(error: unknown, product: string): unknown {
+	if (product === 'Alteryx Server') return error;
+	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return error;
+	const reword = (text: string) =>
+		text
+			.replace(
+				/\(for example with GET v3\/jobs\)/g,
+				'(for example in the job library or the plan’s runs)',
+			)
+			.replace(/Alteryx Server/g, product)
+			.replace(/the Web API [Aa]ddress/g, 'the addresses in the credential');
+	error.message = reword(error.message);
+	if (typeof error.description === 'string') error.description = reword(error.description);
+	return error;
 }
 
 /**
@@ -302,11 +324,12 @@ async function sendWithRetries(
 			// Another process may have renewed the pair (then the stored one works), else this
 			// request renews it. Either way the 401 means nothing was done: resend, POST too.
 			resentAfter401 = true;
-			const sent = credential.connection.tokenPair.sessionAccessToken;
+			const refused = [currentPair(credential.connection.tokenPair).accessToken, ...sentTokens];
 			forgetCredential.call(this, credential);
 			credential = await readCredential.call(this, itemIndex);
 			const stored = currentPair(credential.connection.tokenPair ?? {});
-			renewal = stored.accessToken !== '' && stored.accessToken !== sent ? 'checked' : 'force';
+			renewal =
+				stored.accessToken !== '' && !refused.includes(stored.accessToken) ? 'checked' : 'force';
 			continue;
 		}
 		if (
@@ -384,7 +407,9 @@ async function sendWithRetries(
 		}
 		if (attempt.kind === 'failedResponse') {
 			const outcome = { kind: 'status' as const, ...attempt.response };
-			if (retry < policy.maxRetries && isRetryable(request.method, outcome)) {
+			const quotaRefusal =
+				attempt.response.statusCode === 429 && connection.quotaRefusalIsSafeToRepeat === true;
+			if (retry < policy.maxRetries && (quotaRefusal || isRetryable(request.method, outcome))) {
 				await waitBeforeRetry(attempt.response.headers);
 				continue;
 			}
@@ -443,7 +468,7 @@ async function cloudRenewal(
 		const data = read.connection.tokenPair ?? {};
 		const pair = currentPair(data);
 		const inUse = typeof data.sessionAccessToken === 'string' ? data.sessionAccessToken : '';
-		const lifetime = lifetimeMs(pair.accessToken, pair.expiresAt);
+		const lifetime = lifetimeMs(pair.accessToken);
 		const margin = refreshMarginMs(lifetime, () => PROCESS_MARGIN_SHARE);
 		if (pair.accessToken !== '' && isRenewalDue(pair, Date.now(), margin)) return 'force';
 		if (pair.accessToken === '' || pair.accessToken !== inUse) return 'setUp';
@@ -455,18 +480,15 @@ async function cloudRenewal(
 	return { credential: fresh, renewal: decide(fresh) ?? 'checked' };
 }
 
-/** How long the access token lives in all (from its JWT iat), for the renewal margin. */
-function lifetimeMs(accessToken: string, expiresAt: number): number {
-	const issuedAt = Number(
-		(jwtClaimsOf(accessToken) as { iat?: unknown } | undefined)?.iat ?? Number.NaN,
-	);
-	return Number.isFinite(issuedAt) && Number.isFinite(expiresAt)
-		? expiresAt - issuedAt * 1000
-		: Number.NaN;
+/** How long the access token lives in all (its JWT's exp - iat), for the renewal margin. */
+function lifetimeMs(accessToken: string): number {
+	const claims = jwtClaimsOf(accessToken) as { iat?: unknown; exp?: unknown } | undefined;
+	const seconds = Number(claims?.exp) - Number(claims?.iat);
+	return Number.isFinite(seconds) ? seconds * 1000 : Number.NaN;
 }
 
 /** How often, and how long, the stored credential is looked at for a pair another process stored. */
-const ROTATION_WAIT = { polls: 20, intervalMs: 500 };
+const ROTATION_WAIT = { polls: 8, intervalMs: 400 };
 
 /**
  * After the token endpoint refused a refresh token: the stored credential with a newer pair

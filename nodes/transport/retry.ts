@@ -92,11 +92,7 @@ export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome
 				IDEMPOTENT.has(method) && outcome.code !== undefined && MAYBE_SENT_CODES.has(outcome.code)
 			);
 		case 'status':
-			// A 429 is refused before anything is done (a quota), so even a POST may be sent again.
-			return (
-				(IDEMPOTENT.has(method) || outcome.statusCode === 429) &&
-				TRANSIENT_STATUSES.has(outcome.statusCode)
-			);
+			return IDEMPOTENT.has(method) && TRANSIENT_STATUSES.has(outcome.statusCode);
 		case 'garbled':
 			return IDEMPOTENT.has(method);
 	}

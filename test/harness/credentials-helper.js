@@ -72,7 +72,37 @@ class TestCredentialsHelper extends ICredentialsHelper {
 			return await type.authenticate(credentials, requestOptions);
 		}
 		if (type.authenticate && type.authenticate.type === 'generic') {
-			throw new Error('Generic authenticate is not used by this pack');
+			// Like n8n: each header, query and body value is an expression over $credentials.
+			const workflow = new Workflow({
+				nodes: [PLACEHOLDER_NODE],
+				connections: {},
+				active: false,
+				nodeTypes: PLACEHOLDER_NODE_TYPES,
+			});
+			const resolve = (value) =>
+				typeof value === 'string' && value.startsWith('=')
+					? String(
+							workflow.expression.getSimpleParameterValue(
+								PLACEHOLDER_NODE,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							),
+						)
+					: value;
+			const { headers, qs } = type.authenticate.properties;
+			const options = { ...requestOptions };
+			for (const [target, values] of [
+				['headers', headers],
+				['qs', qs],
+			]) {
+				if (!values) continue;
+				options[target] = { ...(options[target] ?? {}) };
+				for (const [name, value] of Object.entries(values)) options[target][name] = resolve(value);
+			}
+			return options;
 		}
 		return requestOptions;
 	}

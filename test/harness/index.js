@@ -147,6 +147,10 @@ function createHarness(credentials, options = {}) {
 	return {
 		execute,
 		credentialType,
+		/** The credential as n8n would have it stored now (what the pack's refreshes wrote). */
+		storedCredential: () => ({ ...credentialsHelper.store.get(CREDENTIAL_ID).data }),
+		/** Replaces the stored credential (a user who edits it). */
+		setCredentials: (data) => credentialsHelper.setCredentials(CREDENTIAL_ID, credentialType, data),
 		/** How a node of this harness names its credential (n8n's INodeCredentials). */
 		nodeCredentials,
 		parametersFor,

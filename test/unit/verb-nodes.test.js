@@ -44,7 +44,11 @@ describe('node descriptions', () => {
 		expect(description.name).toBe(name);
 		expect(description.displayName).toBe(displayName);
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'alteryxServerOAuth2Api', required: true }]);
+		expect(description.credentials.map((credential) => credential.name)).toEqual([
+			'alteryxServerOAuth2Api',
+			'alteryxCloudOAuth2Api',
+			'alteryxCloudServicePrincipalOAuth2Api',
+		]);
 		const names = description.properties.map((property) => property.name);
 		expect(names.slice(0, 2)).toEqual(['authentication', 'endpoint']);
 		expect(names.includes('sendBody')).toBe(name === 'alteryxPost' || name === 'alteryxPut');

@@ -2,7 +2,7 @@
 
 // The API gateway: the workspace (IAM), plans, plan snapshot runs and schedules.
 
-const { json, badRequest, notFound } = require('./responses');
+const { json, badRequest, notFound, forbidden } = require('./responses');
 const { page, sortBy, intParam, filterRuns, filterByText } = require('./api');
 const { readJson, repeatedExecution } = require('./routes-v4');
 const { runPhase, isFinished, createPlanRun, planRunView } = require('./runs');
@@ -129,6 +129,10 @@ function setEnabled(enabled) {
 	return (ctx, emulator) => {
 		const found = findById(ctx, emulator.state.schedules, 'Schedule');
 		if (found.response) return found.response;
+		// Only the schedule's owner or a workspace admin may switch it (the emulator's 403 case).
+		if (found.item.creator.id !== ctx.person.id && !ctx.person.isAdmin) {
+			return forbidden(`Person ${ctx.person.id} may not change schedule ${found.item.id}`);
+		}
 		found.item.enabled = enabled;
 		found.item.updatedAt = new Date(ctx.now).toISOString();
 		return json(200, { ...found.item });
