@@ -26,14 +26,16 @@ export class AlteryxCloudTrigger implements INodeType {
 		displayName: 'Alteryx Analytics Cloud Trigger',
 		name: 'alteryxCloudTrigger',
 		icon: {
-			light: 'file:../../icons/alteryx-trigger.svg',
-			dark: 'file:../../icons/alteryx-trigger.dark.svg',
+			light: 'file:../../icons/alteryx-cloud-trigger.svg',
+			dark: 'file:../../icons/alteryx-cloud-trigger.dark.svg',
 		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle,
+		// n8n's nodes panel shows this trigger and the Alteryx Analytics Cloud node as one entry,
+		// "Alteryx Analytics Cloud", with this description: it names what both do.
 		description:
-			'Start a workflow when an Alteryx Analytics Cloud plan run or job group finishes: complete, failed or canceled',
+			'Run plans and flows in Alteryx Analytics Cloud (Alteryx One) and wait for them, get job groups and their outputs; or start a workflow when a plan run or job group finishes',
 		defaults: { name: 'Alteryx Analytics Cloud Trigger' },
 		polling: true,
 		inputs: [],
