@@ -1,4 +1,4 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	INodeExecutionData,
 	INodeType,
@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { guardedPoll } from '../pollingTrigger/poll';
 import { alteryxCredentials } from '../transport/authentication';
 import { eventSubtitle, triggerProperties } from './description';
 import * as jobFinished from './events/jobFinished';
@@ -26,9 +27,6 @@ const EVENTS: Record<TriggerEventName, TriggerEvent> = {
 	scheduleFailedOrDisabled: scheduleFailed,
 	workflowPublished,
 };
-
-/** Polls of a trigger node running now in this process (n8n may start one before the last ended). */
-const pollsInFlight = new Set<string>();
 
 export class AlteryxServerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,26 +63,6 @@ export class AlteryxServerTrigger implements INodeType {
 			// Fetch Test Event: the latest real event; the trigger's state is left alone.
 			return [await event.fetchTestEvent.call(this, settings)];
 		}
-		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (pollsInFlight.has(key)) return null;
-		pollsInFlight.add(key);
-		try {
-			const items = await event.poll.call(this, settings);
-			return items.length > 0 ? [items] : null;
-		} catch (error) {
-			throw unmoved(error);
-		} finally {
-			pollsInFlight.delete(key);
-		}
+		return await guardedPoll(this, async () => await event.poll.call(this, settings));
 	}
-}
-
-/** A failed poll's error says that nothing was lost: the trigger's state did not move. */
-function unmoved(error: unknown): unknown {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		const note =
-			'The trigger did not move on: the next poll looks at the same jobs and changes again, so none is missed.';
-		error.description = [error.description, note].filter(Boolean).join(' ');
-	}
-	return error;
 }

@@ -45,6 +45,7 @@ test("the editor's node types include a tool variant of every Alteryx node excep
 				'alteryxServer',
 				'alteryxServerTool',
 				'alteryxServerTrigger',
+				'alteryxCloudTrigger',
 			].sort(),
 		);
 	} catch (error) {

@@ -107,7 +107,7 @@ test('the other nodes do not need it: they authenticate by themselves', async ()
 	expect(items.length).toBeGreaterThan(0);
 });
 
-test('every node of the pack is offered as an AI tool except Authenticate, whose output is a live token, and the trigger', () => {
+test('every node of the pack is offered as an AI tool except Authenticate, whose output is a live token, and the triggers', () => {
 	const { nodes } = require('../../package.json').n8n;
 	const usableAsTool = Object.fromEntries(
 		nodes.map((file) => {
@@ -128,6 +128,7 @@ test('every node of the pack is offered as an AI tool except Authenticate, whose
 		alteryxCloud: true,
 		// A trigger starts workflows; n8n offers no triggers to an AI Agent.
 		alteryxServerTrigger: false,
+		alteryxCloudTrigger: false,
 	});
 });
 

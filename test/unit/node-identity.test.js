@@ -11,6 +11,8 @@ const NODES = {
 	AlteryxServer: require('../../nodes/AlteryxServer/AlteryxServer.node').AlteryxServer,
 	AlteryxServerTrigger: require('../../nodes/AlteryxServerTrigger/AlteryxServerTrigger.node')
 		.AlteryxServerTrigger,
+	AlteryxCloudTrigger: require('../../nodes/AlteryxCloudTrigger/AlteryxCloudTrigger.node')
+		.AlteryxCloudTrigger,
 	AlteryxGet: require('../../nodes/AlteryxGet/AlteryxGet.node').AlteryxGet,
 	AlteryxPost: require('../../nodes/AlteryxPost/AlteryxPost.node').AlteryxPost,
 	AlteryxPut: require('../../nodes/AlteryxPut/AlteryxPut.node').AlteryxPut,

@@ -6,7 +6,15 @@ import {
 	WORKFLOW_URL_ERROR,
 	workflowIdFromUrl,
 } from '../../AlteryxServer/helpers/galleryUrls';
+import {
+	DEFAULT_MAX_EVENTS,
+	idList,
+	includeEventsFrom,
+	maxEventsPerPoll,
+} from '../../pollingTrigger/settings';
 import { fingerprint } from './state';
+
+export { DEFAULT_MAX_EVENTS };
 
 export type TriggerEventName =
 	| 'jobFinished'
@@ -33,8 +41,6 @@ export interface TriggerSettings {
 	/** Fingerprint of what decides which events exist (not of how they are shown). */
 	key: string;
 }
-
-export const DEFAULT_MAX_EVENTS = 100;
 
 export function readSettings(this: IPollFunctions): TriggerSettings {
 	const node = this.getNode();
@@ -67,12 +73,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 			description: 'Results is empty, so no finished job would start the workflow.',
 		});
 	}
-	const maxEvents = Number(options.maxEventsPerPoll ?? DEFAULT_MAX_EVENTS);
-	if (!Number.isInteger(maxEvents) || maxEvents < 1) {
-		throw new NodeOperationError(node, 'Max Events per Poll must be a whole number, at least 1', {
-			description: `It is ${JSON.stringify(options.maxEventsPerPoll)}.`,
-		});
-	}
+	const maxEvents = maxEventsPerPoll(this, options);
 	const includeFrom = includeEventsFrom(this, options);
 	const jobSource = (options.jobSource as TriggerSettings['jobSource']) || 'auto';
 	return {
@@ -98,32 +99,6 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	};
 }
 
-/** "Include Events From": a date, or the last N days, or nothing (only events from now on). */
-function includeEventsFrom(context: IPollFunctions, options: IDataObject): number | undefined {
-	const node = context.getNode();
-	const since = options.includeEventsSince;
-	if (since !== undefined && since !== '' && since !== null) {
-		const ms = Date.parse(String(since));
-		if (!Number.isFinite(ms)) {
-			throw new NodeOperationError(node, `Include Events Since is not a date: ${String(since)}`);
-		}
-		return ms;
-	}
-	const days = options.includeEventsLastDays;
-	if (days !== undefined && days !== '' && days !== null) {
-		const number = Number(days);
-		if (!Number.isFinite(number) || number < 0) {
-			throw new NodeOperationError(
-				node,
-				`Include Events From the Last Days must be a number of days, at least 0 (got ${JSON.stringify(days)})`,
-			);
-		}
-		return Date.now() - number * 24 * 60 * 60 * 1000;
-	}
-	return undefined;
-}
-
-/** Workflow ids from the picker (a list) or an expression (a list, or ids separated by commas). */
 /**
  * A watched workflow given by the address of its Gallery page (an expression may give those) is
  * watched by the id in it, as the Alteryx Server node's By URL mode reads it.
@@ -134,9 +109,4 @@ function watchedWorkflowId(node: INode, entry: string): string {
 	if (id !== undefined) return id;
 	const { message, description } = urlWithoutIdMessage('workflow', entry, WORKFLOW_URL_ERROR);
 	throw new NodeOperationError(node, message, { description });
-}
-
-function idList(value: unknown): string[] {
-	const values = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return values.map((element) => String(element).trim()).filter(Boolean);
 }

@@ -1,5 +1,9 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
+import { loadTriggerState, saveTriggerState } from '../../pollingTrigger/state';
+
+export { backlogLimit, fingerprint, pruneSeen } from '../../pollingTrigger/state';
+
 /**
  * What the trigger remembers between polls, in the workflow's static data (one object per
  * trigger node). It is compact (ids and millisecond times) and bounded: ids are kept only while
@@ -51,40 +55,14 @@ export interface WorkflowJobsState {
 	s: Record<string, number>;
 }
 
-/**
- * How many found jobs wait in the state: ten polls' worth (at least 200, at most 5,000). Jobs
- * found beyond it are found again by a later poll instead of stored.
- */
-export function backlogLimit(maxEvents: number): number {
-	return Math.min(5000, Math.max(200, 10 * maxEvents));
-}
-
 const STATE_KEY = 'alteryxServerTrigger';
 
 /** A copy of the stored state for these settings, or undefined (first poll, or settings changed). */
 export function loadState(this: IPollFunctions, key: string): TriggerState | undefined {
-	const stored = this.getWorkflowStaticData('node')[STATE_KEY];
-	if (!stored || typeof stored !== 'object') return undefined;
-	const state = JSON.parse(JSON.stringify(stored)) as TriggerState;
-	return state.v === 1 && state.key === key ? state : undefined;
+	return loadTriggerState<TriggerState>(this, STATE_KEY, key);
 }
 
 /** Replaces the stored state (n8n saves static data with the execution the poll starts). */
 export function saveState(this: IPollFunctions, state: TriggerState) {
-	this.getWorkflowStaticData('node')[STATE_KEY] = state as unknown as Record<string, unknown>;
-}
-
-/** Drops remembered ids that no poll can list again. */
-export function pruneSeen(seen: Record<string, number>, belowMs: number) {
-	for (const [id, time] of Object.entries(seen)) if (time < belowMs) delete seen[id];
-}
-
-/** A short, stable fingerprint (FNV-1a, 32 bits) of a text, for settings and error texts. */
-export function fingerprint(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let index = 0; index < text.length; index++) {
-		hash ^= text.charCodeAt(index);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(16).padStart(8, '0');
+	saveTriggerState(this, STATE_KEY, state);
 }

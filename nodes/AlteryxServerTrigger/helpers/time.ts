@@ -4,24 +4,9 @@
  * UTC whatever the zone of the n8n host.
  */
 
-/**
- * How far back each poll looks again before its cursor: a job (or workflow) that the server
- * lists a little after a later one, with an earlier time, is still found. Ids seen in this window
- * are remembered so nothing is emitted twice.
- */
-export const OVERLAP_MS = 5 * 60 * 1000;
+export { isoTime, OVERLAP_MS, parseTime } from '../../pollingTrigger/time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const WITHOUT_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-/** Milliseconds since the epoch of an ISO date-time, or undefined. */
-export function parseTime(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	const text = value.trim();
-	const ms = Date.parse(WITHOUT_ZONE.test(text) ? `${text}Z` : text);
-	return Number.isFinite(ms) ? ms : undefined;
-}
 
 /** Milliseconds of a .NET TimeSpan ("[d.]hh:mm:ss[.fffffff]"), or undefined. */
 export function parseTimeSpan(value: unknown): number | undefined {
@@ -41,8 +26,4 @@ export function parseTimeSpan(value: unknown): number | undefined {
  */
 export function completedAfterDay(ms: number): string {
 	return new Date(Math.max(0, ms - 2 * DAY_MS)).toISOString().slice(0, 10);
-}
-
-export function isoTime(ms: number | undefined): string | null {
-	return ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 }

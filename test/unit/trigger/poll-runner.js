@@ -14,13 +14,18 @@ const {
 /**
  * @param {object} harness from createHarness (its credentialsHelper holds the credential)
  * @param {object} parameters the trigger's parameters
+ * @param {{ NodeClass?: Function, stateKey?: string }} [options] the trigger node class (default
+ *   the Alteryx Server Trigger) and the key of its state in the node's static data
  */
-function createPollRunner(harness, parameters) {
-	const nodeType = new AlteryxServerTrigger();
+function createPollRunner(harness, parameters, options = {}) {
+	const NodeClass = options.NodeClass ?? AlteryxServerTrigger;
+	const stateKey = options.stateKey ?? 'alteryxServerTrigger';
+	const nodeType = new NodeClass();
+	const nodeName = nodeType.description.defaults.name;
 	const node = {
 		id: 'trigger-under-test',
-		name: 'Alteryx Server Trigger',
-		type: 'n8n-nodes-alteryx.alteryxServerTrigger',
+		name: nodeName,
+		type: `n8n-nodes-alteryx.${nodeType.description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: harness.parametersFor(parameters),
@@ -92,11 +97,10 @@ function createPollRunner(harness, parameters) {
 			activated = false;
 		},
 		/** The trigger's state as the database holds it. */
-		savedState: () => saved['node:Alteryx Server Trigger']?.alteryxServerTrigger,
+		savedState: () => saved[`node:${nodeName}`]?.[stateKey],
 		/** The trigger's state in memory. */
 		liveState: () =>
-			JSON.parse(JSON.stringify(workflow.staticData['node:Alteryx Server Trigger'] ?? {}))
-				.alteryxServerTrigger,
+			JSON.parse(JSON.stringify(workflow.staticData[`node:${nodeName}`] ?? {}))[stateKey],
 		get polls() {
 			return polls;
 		},
