@@ -148,6 +148,45 @@ step(
 	},
 );
 
+step(
+	'the Alteryx Analytics Cloud node runs a plan and waits for it; a failing plan fails the item with its status',
+	async () => {
+		const planNode = (name, planId) => ({
+			id: `cloudPlan${planId}`,
+			name,
+			type: 'n8n-nodes-alteryx.alteryxCloud',
+			typeVersion: 1,
+			parameters: {
+				authentication: TYPE,
+				resource: 'plan',
+				operation: 'runAndWait',
+				planId: { __rl: true, mode: 'id', value: String(planId) },
+				options: { pollInterval: 1 },
+			},
+			credentials,
+		});
+		const before = cloud.stats().runsStarted.plans;
+		const ok = h.expectOk(
+			await run(
+				h.chain('e2eCloudPlanRunWait', 'e2e: plan run and wait', [
+					planNode('Nightly Revenue', 501),
+				]),
+			),
+		);
+		const [finished] = ok.json('Nightly Revenue');
+		expect(finished.status).toBe('Complete');
+		expect(finished.planSnapshotRunId).toBeDefined();
+		expect(finished.executionId).toEqual(expect.any(String));
+		expect(cloud.stats().runsStarted.plans - before).toBe(1);
+		const failing = await run(
+			h.chain('e2eCloudPlanRunFails', 'e2e: plan run fails', [planNode('Warehouse Load', 502)]),
+		);
+		expect(failing.code).not.toBe(0);
+		expect(JSON.stringify(failing.error ?? '')).toMatch(/ended with status Failed/);
+		expect(cloud.stats().runsStarted.plans - before).toBe(2);
+	},
+);
+
 step('a dead pair: the run fails with what to do, and no token in the error', async () => {
 	const stored = cloud.issuePair();
 	cloud.disablePair(stored.refreshToken);
