@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { clientCredentialsFields } from './clientCredentialsFields';
+
 import {
 	cloudAddressProperties,
 	cloudAllowedDomainsProperties,
@@ -68,48 +70,11 @@ export class AlteryxCloudServicePrincipalOAuth2Api implements ICredentialType {
 		...cloudAllowedDomainsProperties(
 			'={{ $self.region === "custom" ? [$self.v4Url, $self.gatewayUrl].filter(u => u && u.trim()).map(u => u.trim().split("/")[2].split("@").pop().split(":")[0].toLowerCase()).join(",") : "alteryxcloud.com,*.alteryxcloud.com" }}',
 		),
-		// n8n's OAuth2 fields: fixed or derived from the fields above, never shown.
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: '={{ $self.servicePrincipalTokenUrl.trim() }}',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'hidden',
-			default: '={{ $self.servicePrincipalClientId.trim() }}',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '={{ $self.servicePrincipalClientSecret.trim() }}',
-		},
-		{ displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Send Additional Body Properties',
-			name: 'sendAdditionalBodyProperties',
-			type: 'hidden',
-			default: false,
-		},
-		{
-			displayName: 'Additional Body Properties',
-			name: 'additionalBodyProperties',
-			type: 'hidden',
-			default: '',
-		},
-		{ displayName: 'JWE', name: 'jweEnabled', type: 'hidden', default: false },
+		...clientCredentialsFields({
+			accessTokenUrl: '={{ $self.servicePrincipalTokenUrl.trim() }}',
+			clientId: '={{ $self.servicePrincipalClientId.trim() }}',
+			clientSecret: '={{ $self.servicePrincipalClientSecret.trim() }}',
+		}),
 	];
 
 	test: ICredentialTestRequest = {

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { clientCredentialsFields } from './clientCredentialsFields';
+
 /**
  * The token endpoint, `{Web API Address}oauth2/token`, with or without the address's trailing
  * slash. No regex: a backslash in this string would reach n8n's expression parser unescaped.
@@ -124,45 +126,11 @@ export class AlteryxServerOAuth2Api implements ICredentialType {
 			description:
 				'Comma-separated host names (wildcards like *.example.com allowed). By default the host of the Web API Address.',
 		},
-		// n8n's OAuth2 fields: fixed or derived from the fields above, never shown.
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: TOKEN_URL },
-		{
-			// Named clientId/clientSecret only here: the editor labels any field of those names
-			// "Client ID"/"Client Secret", which is not what Alteryx calls them.
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'hidden',
-			default: '={{ $self.apiAccessKey }}',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '={{ $self.apiAccessSecret }}',
-		},
-		{ displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Send Additional Body Properties',
-			name: 'sendAdditionalBodyProperties',
-			type: 'hidden',
-			default: false,
-		},
-		{
-			displayName: 'Additional Body Properties',
-			name: 'additionalBodyProperties',
-			type: 'hidden',
-			default: '',
-		},
-		{ displayName: 'JWE', name: 'jweEnabled', type: 'hidden', default: false },
+		...clientCredentialsFields({
+			accessTokenUrl: TOKEN_URL,
+			clientId: '={{ $self.apiAccessKey }}',
+			clientSecret: '={{ $self.apiAccessSecret }}',
+		}),
 	];
 
 	test: ICredentialTestRequest = {

@@ -69,8 +69,8 @@ test("the editor's node types show Authentication first, optional, defaulting to
 		expect(types.status).toBe(200);
 		const typeNamed = (name) => types.json.find((type) => type.name === `${h.NODE_PREFIX}${name}`);
 
-		// The verb nodes also offer the legacy Gallery keys (issue 14); the V3 nodes only the Server
-		// credential.
+		// The V3 nodes offer only the Server credential; the Gallery (V1) node also the legacy keys
+		// (issue 14).
 		const LEGACY = 'alteryxGalleryOAuth1Api';
 		const serverOnly = {
 			options: [{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER }],
@@ -86,16 +86,56 @@ test("the editor's node types show Authentication first, optional, defaulting to
 				{ name: LEGACY, required: true, displayOptions: { show: { authentication: [LEGACY] } } },
 			],
 		};
+		// The verb nodes offer every type: the Server's, the Cloud's (issue 13) and the legacy keys.
+		const PAIR = 'alteryxCloudOAuth2Api';
+		const PRINCIPAL = 'alteryxCloudServicePrincipalOAuth2Api';
+		const everyType = {
+			options: [
+				{ name: 'Alteryx Server (OAuth2 API Key)', value: SERVER },
+				{ name: 'Alteryx Analytics Cloud (Token Pair)', value: PAIR },
+				{ name: 'Alteryx Analytics Cloud (Service Principal)', value: PRINCIPAL },
+				{ name: 'Alteryx Gallery API (Legacy OAuth1)', value: LEGACY },
+			],
+			credentials: [
+				{
+					name: SERVER,
+					required: true,
+					displayOptions: { hide: { authentication: [PAIR, PRINCIPAL, LEGACY] } },
+				},
+				...[PAIR, PRINCIPAL, LEGACY].map((type) => ({
+					name: type,
+					required: true,
+					displayOptions: { show: { authentication: [type] } },
+				})),
+			],
+		};
+		// The Cloud nodes: the Cloud's two, the token pair the default.
+		const cloudOnly = {
+			options: [
+				{ name: 'Alteryx Analytics Cloud (Token Pair)', value: PAIR },
+				{ name: 'Alteryx Analytics Cloud (Service Principal)', value: PRINCIPAL },
+			],
+			credentials: [
+				{ name: PAIR, required: true, displayOptions: { hide: { authentication: [PRINCIPAL] } } },
+				{
+					name: PRINCIPAL,
+					required: true,
+					displayOptions: { show: { authentication: [PRINCIPAL] } },
+				},
+			],
+		};
 		for (const [name, expected] of [
-			['alteryxGet', withLegacy],
-			['alteryxPost', withLegacy],
-			['alteryxPut', withLegacy],
-			['alteryxDelete', withLegacy],
+			['alteryxGet', everyType],
+			['alteryxPost', everyType],
+			['alteryxPut', everyType],
+			['alteryxDelete', everyType],
 			['alteryxServer', serverOnly],
-			['alteryxGetTool', withLegacy],
+			['alteryxGetTool', everyType],
 			['alteryxServerTool', serverOnly],
 			['alteryxServerTrigger', serverOnly],
 			['alteryxGallery', withLegacy],
+			['alteryxCloud', cloudOnly],
+			['alteryxCloudTrigger', cloudOnly],
 		]) {
 			const type = typeNamed(name);
 			const authentication = type.properties.find((p) => p.name === 'authentication');
@@ -104,7 +144,7 @@ test("the editor's node types show Authentication first, optional, defaulting to
 				authentication: expect.objectContaining({
 					displayName: 'Authentication',
 					type: 'options',
-					default: SERVER,
+					default: expected.options[0].value,
 					options: expected.options,
 				}),
 			});

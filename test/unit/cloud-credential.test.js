@@ -47,6 +47,16 @@ function harnessWithPair(overrides = {}, pairOptions) {
 const get = (harness, endpoint, run = {}) =>
 	harness.execute(AlteryxGet, { parameters: { endpoint }, ...run });
 
+/** What a run threw (a test fails when it did not throw). */
+async function failureOf(run) {
+	try {
+		await run;
+	} catch (error) {
+		return error;
+	}
+	throw new Error('The run succeeded; an error was expected');
+}
+
 /** Everything an error or output shows, as text. */
 const shown = (value) =>
 	JSON.stringify(value, (key, inner) =>
@@ -234,12 +244,7 @@ describe('the token pair', () => {
 	test('a dead refresh token: a clear error that says how to get a new pair, and no token in it', async () => {
 		const { harness, pasted } = harnessWithPair();
 		cloud.disablePair(pasted.refreshToken);
-		let error;
-		try {
-			await get(harness, 'v4/people/current');
-		} catch (caught) {
-			error = caught;
-		}
+		const error = await failureOf(get(harness, 'v4/people/current'));
 		expect(error).toBeDefined();
 		const text = `${error.message}\n${error.description}`;
 		expect(text).toMatch(/refused the refresh token|did not accept/i);
@@ -384,12 +389,7 @@ describe('Cloud answers in the verb nodes', () => {
 
 	test("an error carries the Cloud's exception message, its details and the request id", async () => {
 		const { harness } = harnessWithPair();
-		let error;
-		try {
-			await get(harness, 'plans/v1/plans/987654');
-		} catch (caught) {
-			error = caught;
-		}
+		const error = await failureOf(get(harness, 'plans/v1/plans/987654'));
 		expect(error.message).toMatch(/\(HTTP 404\)$/);
 		expect(error.description).toMatch(/Request ID \(for Alteryx support\): \S+/);
 		const requestId = error.description.match(/Request ID \(for Alteryx support\): (\S+)/)[1];
@@ -399,12 +399,7 @@ describe('Cloud answers in the verb nodes', () => {
 	test('an Apigee fault of the gateway is shown with its fault string and error code', async () => {
 		const { harness } = harnessWithPair();
 		cloud.setOptions({ requireProjectId: true });
-		let error;
-		try {
-			await get(harness, 'plans/v1/plans');
-		} catch (caught) {
-			error = caught;
-		}
+		const error = await failureOf(get(harness, 'plans/v1/plans'));
 		expect(error.message).toMatch(/Invalid ApiKey/);
 		expect(error.description).toMatch(/oauth\.v2\.InvalidApiKey/);
 		// With the API Project ID in the credential the gateway accepts the call.

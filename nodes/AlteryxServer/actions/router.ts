@@ -1,57 +1,15 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { concurrencyFrom, mapItems } from '../../transport/concurrency';
-import { errorItem, withItemIndex } from '../../transport/items';
+import * as shared from '../../shared/resourceRouter';
 import type { OperationModule } from './node.type';
 import { resources } from './registry';
 import { ITEM_PROCESSING } from './versionDescription';
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
-	const module = resources.find((candidate) => candidate.resource.value === resource);
-	return module && Object.prototype.hasOwnProperty.call(module.operations, operation)
-		? module.operations[operation]
-		: undefined;
+	return shared.findOperation(resources, resource, operation);
 }
 
-/**
- * Runs the chosen operation once per input item, up to Concurrent Requests items at a time
- * (items of the same `sequentialKey` one after another). The output keeps the input order and
- * every output item is paired with the input item it came from; a failing item becomes an error
- * item under Continue On Fail and otherwise stops the node with the first failed item's error
- * (in item order) and its index.
- */
+/** The node's item loop (nodes/shared/resourceRouter.ts). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const selected = findOperation(resource, operation);
-	if (!selected) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of resource "${resource}" is not supported`,
-		);
-	}
-	const processing = this.getNodeParameter(ITEM_PROCESSING, 0, {}) as {
-		concurrentRequests?: unknown;
-	};
-	const sequentialKey = selected.sequentialKey;
-
-	const results = await mapItems(
-		items.length,
-		{
-			concurrency: concurrencyFrom(this.getNode(), processing.concurrentRequests),
-			keyOf: sequentialKey && ((itemIndex) => sequentialKey.call(this, itemIndex)),
-		},
-		async (itemIndex) => {
-			try {
-				const output = await selected.execute.call(this, itemIndex);
-				return output.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				if (this.continueOnFail()) return [errorItem(error, itemIndex)];
-				throw withItemIndex(error, this.getNode(), itemIndex);
-			}
-		},
-	);
-	return [results.flat()];
+	return await shared.routeItems.call(this, resources, ITEM_PROCESSING);
 }
