@@ -14,6 +14,7 @@ import {
 	cloudBaseUrls,
 	currentPair,
 	isRenewalDue,
+	latestKnownPair,
 	refreshTokenPair,
 	CLAIM_KEEPS_TOKEN,
 	RENEW_MARKER,
@@ -152,7 +153,7 @@ export class AlteryxCloudOAuth2Api implements ICredentialType {
 		}
 		const next = renew
 			? await refreshTokenPair(this.helpers.httpRequest.bind(this.helpers), data, pair)
-			: pair;
+			: latestKnownPair(pair);
 		// A renewal ends the claim that announced it.
 		return {
 			...sessionFieldsOf(next),

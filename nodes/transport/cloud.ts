@@ -394,6 +394,22 @@ function refreshFailure(error: unknown, tokenUrl: string): TokenRefreshError {
 	);
 }
 
+/**
+ * The newest pair this process knows descends from a pair: one whose refresh token it already
+ * rotated (once or more) gives the pair that replaced it. A caller that holds an outdated copy
+ * of the credential (a test with the editor's data, a read from before a renewal) then never
+ * sets up, or stores, a pair whose refresh token is spent.
+ */
+export function latestKnownPair(pair: TokenPair): TokenPair {
+	let latest = pair;
+	for (let hops = 0; hops < 100; hops++) {
+		const next = rotatedPairs.get(latest.refreshToken);
+		if (!next) break;
+		latest = next.pair;
+	}
+	return latest;
+}
+
 /** For tests: forget what this process refreshed. */
 export function forgetRotations(): void {
 	rotatedPairs.clear();

@@ -187,6 +187,90 @@ step(
 	},
 );
 
+step(
+	"the credential's Test (n8n's credential test endpoint, with the data the editor holds): a working token spends no refresh token; a refused one is renewed once and the new pair stored",
+	async () => {
+		const server = await instance.start();
+		try {
+			const cookie = await h.ownerCookie(server, 'Cloud');
+			const storedData = async () => {
+				const stored = await n8nLib.httpRequest(
+					'GET',
+					`${server.url}/rest/credentials/${CRED.id}?includeData=true`,
+					undefined,
+					{ cookie },
+				);
+				expect(stored.status).toBe(200);
+				return stored.json.data.data;
+			};
+			const testWith = async (data) =>
+				await n8nLib.httpRequest(
+					'POST',
+					`${server.url}/rest/credentials/test`,
+					{ credentials: { id: CRED.id, name: CRED.name, type: TYPE, data } },
+					{ cookie },
+				);
+			const before = cloud.stats().refreshes;
+			const ok = await testWith(await storedData());
+			expect(ok.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(cloud.stats().refreshes - before).toBe(0);
+			cloud.expireAccessTokens();
+			const renewed = await testWith(await storedData());
+			expect(renewed.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(cloud.stats().successfulRefreshes - before).toBe(1);
+			expect(JSON.stringify(renewed.json)).not.toContain(pair.refreshToken);
+		} finally {
+			await instance.stop();
+		}
+		// The pair the test renewed was stored: the next run needs no refresh and presents no used token.
+		const refreshes = cloud.stats().refreshes;
+		const res = h.expectOk(await run(whoAmI('e2eCloudAfterTest')));
+		expect(res.json('Who am I')[0].id).toBeDefined();
+		expect(cloud.stats().refreshes).toBe(refreshes);
+		expect(cloud.stats().rejectedRefreshes.reused).toBe(0);
+	},
+);
+
+step(
+	'a service principal (client credentials through n8n’s OAuth2 support) in the Alteryx Analytics Cloud node',
+	async () => {
+		const PRINCIPAL = 'alteryxCloudServicePrincipalOAuth2Api';
+		const principal = { id: 'e2eCloudPrincipal', name: 'Alteryx One (service principal)' };
+		await instance.importCredentials([
+			{
+				...principal,
+				type: PRINCIPAL,
+				data: {
+					region: 'custom',
+					v4Url: cloud.v4Url,
+					gatewayUrl: cloud.gatewayUrl,
+					servicePrincipalTokenUrl: cloud.tokenUrl,
+					servicePrincipalClientId: cloud.servicePrincipal.clientId,
+					servicePrincipalClientSecret: cloud.servicePrincipal.clientSecret,
+					authentication: 'header',
+				},
+			},
+		]);
+		const before = cloud.stats().clientCredentials;
+		const workflow = h.chain('e2eCloudPrincipal', 'e2e: service principal', [
+			{
+				id: 'cloudPrincipalWorkspace',
+				name: 'Workspace',
+				type: 'n8n-nodes-alteryx.alteryxCloud',
+				typeVersion: 1,
+				parameters: { authentication: PRINCIPAL, resource: 'workspace', operation: 'getCurrent' },
+				credentials: { [PRINCIPAL]: { id: principal.id, name: principal.name } },
+			},
+		]);
+		const res = h.expectOk(await run(workflow));
+		expect(res.json('Workspace')[0].id).toBeDefined();
+		expect(cloud.stats().clientCredentials - before).toBe(1);
+		expect(JSON.stringify(res.json('Workspace'))).not.toContain(
+			cloud.servicePrincipal.clientSecret,
+		);
+	},
+);
+
 step('a dead pair: the run fails with what to do, and no token in the error', async () => {
 	const stored = cloud.issuePair();
 	cloud.disablePair(stored.refreshToken);

@@ -333,6 +333,34 @@ describe('the credential Test (preAuthentication as n8n calls it)', () => {
 		expect(cloud.stats().refreshes).toBe(0);
 	});
 
+	test('given an outdated copy (only the pasted pair), the pair this process rotated it into is returned, never the spent one', async () => {
+		const { accessToken, refreshToken } = cloud.issuePair();
+		cloud.expireAccessTokens();
+		const stored = {
+			region: 'custom',
+			v4Url: cloud.v4Url,
+			gatewayUrl: cloud.gatewayUrl,
+			accessToken,
+			refreshToken,
+			sessionAccessToken: accessToken,
+			sessionRefreshToken: refreshToken,
+			sessionSeedRefreshToken: refreshToken,
+			sessionExpiresAt: String(Date.now() + 300_000),
+		};
+		const credential = new AlteryxCloudOAuth2Api();
+		const renewed = await credential.preAuthentication.call(helpers, stored);
+		const outdated = await credential.preAuthentication.call(helpers, {
+			region: 'custom',
+			v4Url: cloud.v4Url,
+			gatewayUrl: cloud.gatewayUrl,
+			accessToken,
+			refreshToken,
+		});
+		expect(outdated.sessionRefreshToken).toBe(renewed.sessionRefreshToken);
+		expect(outdated.sessionAccessToken).toBe(renewed.sessionAccessToken);
+		expect(cloud.stats().successfulRefreshes).toBe(1);
+	});
+
 	test('a refused access token is renewed, and the new pair returned for n8n to store', async () => {
 		const { accessToken, refreshToken } = cloud.issuePair();
 		cloud.expireAccessTokens();
