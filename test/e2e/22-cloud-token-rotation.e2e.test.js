@@ -28,7 +28,7 @@ const { startCloudEmulator } = require('../emulator/cloud');
 
 const TYPE = 'alteryxCloudOAuth2Api';
 const ACCESS_TTL_SECONDS = 8;
-const LOAD_SECONDS = Number(process.env.E2E_CLOUD_ROTATION_SECONDS || 100);
+const LOAD_SECONDS = Number(process.env.E2E_CLOUD_ROTATION_SECONDS || 60);
 const CALLS_PER_SECOND = 2;
 const BURSTS = 2;
 const BURST_SIZE = 6;
