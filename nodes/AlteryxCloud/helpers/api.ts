@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ErrorSubject } from '../../transport/errors';
@@ -10,7 +9,7 @@ import {
 	decodeJsonBody,
 	jsonValueToItems,
 } from '../../transport/response';
-import { hasDotSegment } from '../../transport/webApi';
+import { fillPathIds, shownId } from '../../transport/pathIds';
 import type { CloudRoute } from '../actions/node.type';
 
 export interface CloudCall {
@@ -51,54 +50,20 @@ export function cloudEndpoint(
 	values: Record<string, string> = {},
 	itemIndex = 0,
 ): string {
-	return route.path.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => {
-		const value = String(values[name] ?? '').trim();
-		const field = FIELD_NAMES[name] ?? name;
-		const refuse = (message: string, description: string) =>
-			new NodeOperationError(this.getNode(), message, { description, itemIndex });
-		if (value === '') {
-			throw refuse(
-				`The ${field} is empty`,
-				`${route.method} ${route.path} needs a value for "${field}". Pick one from the list or map an ID from an earlier node.`,
-			);
-		}
-		const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-		if (hasDotSegment(value)) {
-			throw refuse(
-				`The ${field} ${shown} is not an ID`,
-				`"." and ".." are path steps: in ${route.method} ${route.path} they would address another endpoint, so nothing was sent.`,
-			);
-		}
-		try {
-			return encodeURIComponent(value);
-		} catch {
-			throw refuse(
-				`The ${field} ${shown} contains a broken character`,
-				'Check the expression or the text that gives this ID.',
-			);
-		}
-	});
+	return fillPathIds(this.getNode(), route, values, (name) => FIELD_NAMES[name] ?? name, itemIndex);
 }
 
 /** What a call is about, so a 404 names the object ("Plan 12") and the action. */
 export function cloudSubject(route: CloudRoute, values: Record<string, string> = {}): ErrorSubject {
 	const named: string[] = [];
 	for (const [, placeholder] of route.path.matchAll(/\{([^}]+)\}/g)) {
-		named.push(`${OBJECT_NAMES[placeholder] ?? placeholder} ${shown(values[placeholder])}`);
+		named.push(`${OBJECT_NAMES[placeholder] ?? placeholder} ${shownId(values[placeholder])}`);
 	}
 	const notFound = named.join(' or ');
 	return {
 		notFound: notFound ? notFound.charAt(0).toUpperCase() + notFound.slice(1) : undefined,
-		action: route.action.replace(/\{([^}]+)\}/g, (_match, name: string) => shown(values[name])),
+		action: route.action.replace(/\{([^}]+)\}/g, (_match, name: string) => shownId(values[name])),
 	};
-}
-
-/** An id as a message shows it: on one line, and short (a mapped value can be anything). */
-function shown(value: unknown): string {
-	const text = String(value ?? '')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 const JSON_WITHIN_LIMIT = { format: 'json', maxBytes: DEFAULT_MAX_RESPONSE_BYTES } as const;

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { alteryxApiError } from '../../transport/errors';
@@ -15,7 +14,7 @@ import {
 	jsonValueToItems,
 } from '../../transport/response';
 import type { StreamBody } from '../../transport/streams';
-import { hasDotSegment } from '../../transport/webApi';
+import { fillPathIds } from '../../transport/pathIds';
 import type { OperationRoute } from '../actions/node.type';
 import { applyLimit } from './parameters';
 import { routeErrorSubject } from './routeErrors';
@@ -44,34 +43,13 @@ export function buildEndpoint(
 	values: Record<string, string> = {},
 	itemIndex = 0,
 ): string {
-	return route.path.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => {
-		const value = String(values[name] ?? '').trim();
-		const field = idFieldName(route.path, name);
-		const refuse = (message: string, description: string) =>
-			new NodeOperationError(this.getNode(), message, { description, itemIndex });
-		if (value === '') {
-			throw refuse(
-				`The ${field} is empty`,
-				`${route.method} ${route.path} needs a ${field}. Pick one from the list or map an ID from an earlier node.`,
-			);
-		}
-		const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-		if (hasDotSegment(value)) {
-			throw refuse(
-				`The ${field} ${shown} is not an ID`,
-				`"." and ".." (also written %2e) are path steps: in ${route.method} ${route.path} they would address another endpoint, so nothing was sent. Pick one from the list or map an ID from an earlier node.`,
-			);
-		}
-		try {
-			return encodeURIComponent(value);
-		} catch {
-			// A lone UTF-16 surrogate (half of an emoji) cannot be encoded.
-			throw refuse(
-				`The ${field} ${shown} contains a broken character`,
-				'Check the expression or the text that gives this ID.',
-			);
-		}
-	});
+	return fillPathIds(
+		this.getNode(),
+		route,
+		values,
+		(name) => idFieldName(route.path, name),
+		itemIndex,
+	);
 }
 
 /** How the editor names the field behind a placeholder: 'collectionId' → 'Collection ID'. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ErrorSubject } from '../../transport/errors';
+import { shownId } from '../../transport/pathIds';
 import type { OperationRoute } from '../actions/node.type';
 
 /** What each id placeholder of the swagger paths names. */
@@ -142,14 +143,6 @@ const PERMISSIONS: Record<string, string> = {
 		'ownership of the workflow or its setting "Others can execute"',
 };
 
-/** An id as the message shows it: on one line, and short (a mapped value can be anything). */
-function shown(value: unknown): string {
-	const text = String(value ?? '')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -165,11 +158,11 @@ export function routeErrorSubject(
 ): ErrorSubject {
 	const named: string[] = [];
 	for (const [, placeholder] of route.path.matchAll(/\{([^}]+)\}/g)) {
-		named.push(`${objectOf(placeholder, route.path)} ${shown(values[placeholder])}`);
+		named.push(`${objectOf(placeholder, route.path)} ${shownId(values[placeholder])}`);
 	}
 	const queryId = QUERY_ID_BY_ROUTE[`${route.method} ${route.path}`];
 	if (queryId && typeof qs[queryId] === 'string') {
-		named.push(`${objectOf(queryId, route.path)} ${shown(qs[queryId])}`);
+		named.push(`${objectOf(queryId, route.path)} ${shownId(qs[queryId])}`);
 	}
 	return {
 		notFound: named.length > 0 ? capitalize(named.join(' or ')) : undefined,
