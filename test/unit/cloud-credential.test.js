@@ -299,6 +299,22 @@ describe('the token pair', () => {
 });
 
 describe('the credential Test (preAuthentication as n8n calls it)', () => {
+	/** The credential as the user pasted it. */
+	const pasted = ({ accessToken, refreshToken }) => ({
+		region: 'custom',
+		v4Url: cloud.v4Url,
+		gatewayUrl: cloud.gatewayUrl,
+		accessToken,
+		refreshToken,
+	});
+	/** As n8n stores it once the pasted pair is in use (5 minutes left). */
+	const storedInUse = (pair) => ({
+		...pasted(pair),
+		sessionAccessToken: pair.accessToken,
+		sessionRefreshToken: pair.refreshToken,
+		sessionSeedRefreshToken: pair.refreshToken,
+		sessionExpiresAt: String(Date.now() + 300_000),
+	});
 	const helpers = { helpers: { httpRequest: async (options) => await fetchJson(options) } };
 	async function fetchJson(options) {
 		const response = await fetch(options.url, {
@@ -317,17 +333,7 @@ describe('the credential Test (preAuthentication as n8n calls it)', () => {
 
 	test('a working access token is kept: the test spends no refresh token', async () => {
 		const { accessToken, refreshToken } = cloud.issuePair();
-		const data = {
-			region: 'custom',
-			v4Url: cloud.v4Url,
-			gatewayUrl: cloud.gatewayUrl,
-			accessToken,
-			refreshToken,
-			sessionAccessToken: accessToken,
-			sessionRefreshToken: refreshToken,
-			sessionSeedRefreshToken: refreshToken,
-			sessionExpiresAt: String(Date.now() + 300_000),
-		};
+		const data = storedInUse({ accessToken, refreshToken });
 		const output = await new AlteryxCloudOAuth2Api().preAuthentication.call(helpers, data);
 		expect(output).toEqual({});
 		expect(cloud.stats().refreshes).toBe(0);
@@ -336,26 +342,13 @@ describe('the credential Test (preAuthentication as n8n calls it)', () => {
 	test('given an outdated copy (only the pasted pair), the pair this process rotated it into is returned, never the spent one', async () => {
 		const { accessToken, refreshToken } = cloud.issuePair();
 		cloud.expireAccessTokens();
-		const stored = {
-			region: 'custom',
-			v4Url: cloud.v4Url,
-			gatewayUrl: cloud.gatewayUrl,
-			accessToken,
-			refreshToken,
-			sessionAccessToken: accessToken,
-			sessionRefreshToken: refreshToken,
-			sessionSeedRefreshToken: refreshToken,
-			sessionExpiresAt: String(Date.now() + 300_000),
-		};
+		const stored = storedInUse({ accessToken, refreshToken });
 		const credential = new AlteryxCloudOAuth2Api();
 		const renewed = await credential.preAuthentication.call(helpers, stored);
-		const outdated = await credential.preAuthentication.call(helpers, {
-			region: 'custom',
-			v4Url: cloud.v4Url,
-			gatewayUrl: cloud.gatewayUrl,
-			accessToken,
-			refreshToken,
-		});
+		const outdated = await credential.preAuthentication.call(
+			helpers,
+			pasted({ accessToken, refreshToken }),
+		);
 		expect(outdated.sessionRefreshToken).toBe(renewed.sessionRefreshToken);
 		expect(outdated.sessionAccessToken).toBe(renewed.sessionAccessToken);
 		expect(cloud.stats().successfulRefreshes).toBe(1);
@@ -364,17 +357,7 @@ describe('the credential Test (preAuthentication as n8n calls it)', () => {
 	test('a refused access token is renewed, and the new pair returned for n8n to store', async () => {
 		const { accessToken, refreshToken } = cloud.issuePair();
 		cloud.expireAccessTokens();
-		const data = {
-			region: 'custom',
-			v4Url: cloud.v4Url,
-			gatewayUrl: cloud.gatewayUrl,
-			accessToken,
-			refreshToken,
-			sessionAccessToken: accessToken,
-			sessionRefreshToken: refreshToken,
-			sessionSeedRefreshToken: refreshToken,
-			sessionExpiresAt: String(Date.now() + 300_000),
-		};
+		const data = storedInUse({ accessToken, refreshToken });
 		const output = await new AlteryxCloudOAuth2Api().preAuthentication.call(helpers, data);
 		expect(output.sessionAccessToken).not.toBe(accessToken);
 		expect(output.sessionRefreshToken).not.toBe(refreshToken);
