@@ -524,7 +524,9 @@ function httpGet(url, headers) {
 }
 
 // Minimal HTTP client for n8n's REST API: resolves { status, headers, body, json, cookies }.
-function httpRequest(method, url, body, headers) {
+// timeoutMs: how long the socket may stay silent (30 s suits the REST API; a webhook that waits for
+// a queue-mode execution passes more).
+function httpRequest(method, url, body, headers, { timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const payload =
 			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
@@ -538,7 +540,7 @@ function httpRequest(method, url, body, headers) {
 						: {}),
 					...(headers || {}),
 				},
-				timeout: 30000,
+				timeout: timeoutMs,
 			},
 			(res) => {
 				const chunks = [];

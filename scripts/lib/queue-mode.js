@@ -20,6 +20,10 @@ const { spawn, spawnSync } = require('child_process');
 const n8nLib = require('./n8n');
 
 const CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
+// How long a webhook call may wait for its answer: the main answers when a worker has finished the
+// execution, and on a busy 2-core machine (main, 2 workers, Postgres, Redis, the emulators) one
+// round trip once took more than 30 s. Every call's time is recorded (results.calls.slowest).
+const WEBHOOK_ANSWER_TIMEOUT_MS = 120000;
 const PACKAGES = { redis: 'redis-server', postgres: 'postgresql' };
 const PG_TOOLS = ['initdb', 'pg_ctl', 'postgres', 'psql'];
 const POLICY_RC = '/usr/sbin/policy-rc.d';
@@ -759,21 +763,26 @@ async function runQueueScenario(opts) {
 		});
 		const call = (s, phase) => {
 			const started = Date.now();
-			const record = { route: s.route, kind: s.kind, phase };
+			const record = { route: s.route, kind: s.kind, phase, at: new Date(started).toISOString() };
 			calls.push(record);
-			return n8nLib.httpRequest('POST', cluster.webhookUrl(s.hook), {}).then(
-				(r) => {
-					record.status = r.status;
-					// The last node's first item: one of the seeded Alteryx workflows.
-					record.ok = r.status === 200 && !!r.json && seededIds.has(r.json.id);
-					if (!record.ok) record.body = String(r.body).slice(0, 300);
-					record.ms = Date.now() - started;
-				},
-				(e) => {
-					record.ok = false;
-					record.body = e.message;
-				},
-			);
+			return n8nLib
+				.httpRequest('POST', cluster.webhookUrl(s.hook), {}, undefined, {
+					timeoutMs: WEBHOOK_ANSWER_TIMEOUT_MS,
+				})
+				.then(
+					(r) => {
+						record.status = r.status;
+						// The last node's first item: one of the seeded Alteryx workflows.
+						record.ok = r.status === 200 && !!r.json && seededIds.has(r.json.id);
+						if (!record.ok) record.body = String(r.body).slice(0, 300);
+						record.ms = Date.now() - started;
+					},
+					(e) => {
+						record.ok = false;
+						record.body = e.message;
+						record.ms = Date.now() - started;
+					},
+				);
 		};
 		const phase = async (name, fn) => {
 			const from = Date.now();
@@ -829,6 +838,21 @@ async function runQueueScenario(opts) {
 			.filter(Boolean)
 			.map((l) => l.split('\t'));
 		results.executions = Object.fromEntries(executions.map(([s, n]) => [s, Number(n)]));
+		// The longest executions, split into time in the queue and time on a worker: beside the
+		// slowest webhook calls, this tells a slow execution from a slow hand-off.
+		results.longestExecutions = (
+			await cluster.pg.psql(
+				`select id, status, round(extract(epoch from ("startedAt" - "createdAt")) * 1000),
+				 round(extract(epoch from ("stoppedAt" - "startedAt")) * 1000), "createdAt"
+				 from execution_entity order by coalesce("stoppedAt", now()) - "createdAt" desc limit 5`,
+			)
+		)
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => {
+				const [id, status, queuedMs, ranMs, created] = l.split('\t');
+				return `${id} ${status}: queued ${queuedMs} ms, ran ${ranMs || '?'} ms, created ${created}`;
+			});
 		const starts = cluster.workers.map(workerStarts);
 		results.workerExecutions = starts.map((list) =>
 			Object.fromEntries(
@@ -839,6 +863,8 @@ async function runQueueScenario(opts) {
 			sent: calls.length,
 			failed: calls.filter((c) => !c.ok).length,
 			failures: calls.filter((c) => !c.ok).slice(0, 5),
+			// Webhook round trips (main → Redis → worker → main), to tell a slow call from a lost one.
+			slowest: [...calls].sort((a, b) => (b.ms || 0) - (a.ms || 0)).slice(0, 5),
 		};
 		const byName = Object.fromEntries(results.phases.map((p) => [p.name, p]));
 		for (const route of routes) {
@@ -907,6 +933,7 @@ async function runQueueScenario(opts) {
 
 module.exports = {
 	CREDENTIAL_TYPE,
+	WEBHOOK_ANSWER_TIMEOUT_MS,
 	ROUTES,
 	findServices,
 	ensureServices,

@@ -62,7 +62,7 @@ beforeAll(
 			writes: r.writes.indices.join(' '),
 		}));
 		process.stderr.write(
-			`[queue-mode] ${JSON.stringify({ phases: results.phases, workerExecutions: results.workerExecutions, calls: results.calls.sent, routes: summary }, null, 1)}\n`,
+			`[queue-mode] ${JSON.stringify({ phases: results.phases, workerExecutions: results.workerExecutions, calls: results.calls.sent, executions: results.executions, longestExecutions: results.longestExecutions, slowest: results.calls.slowest.map((c) => `${c.ms} ms ${c.route} ${c.phase} at ${c.at}${c.ok ? '' : ` (${c.body})`}`), routes: summary }, null, 1)}\n`,
 		);
 	},
 	8 * 60 * 1000,

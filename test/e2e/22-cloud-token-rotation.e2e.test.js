@@ -23,6 +23,7 @@ const {
 	startQueueCluster,
 	workerExecutions,
 	secretLeaks,
+	WEBHOOK_ANSWER_TIMEOUT_MS,
 } = require('../../scripts/lib/queue-mode');
 const { startCloudEmulator } = require('../emulator/cloud');
 
@@ -128,7 +129,13 @@ beforeAll(
 
 		const call = async (mode) => {
 			try {
-				const response = await n8nLib.httpRequest('POST', cluster.webhookUrl(`cloud-${mode}`), {});
+				const response = await n8nLib.httpRequest(
+					'POST',
+					cluster.webhookUrl(`cloud-${mode}`),
+					{},
+					undefined,
+					{ timeoutMs: WEBHOOK_ANSWER_TIMEOUT_MS },
+				);
 				const body = JSON.parse(response.body || '{}');
 				const ok = response.status === 200 && body.planSnapshotRunId !== undefined;
 				if (!ok)
