@@ -20,6 +20,7 @@ import {
 } from './cloud';
 import { errorChain } from './errorChain';
 import { GALLERY_CREDENTIAL_TYPE, galleryKeysOf, normalizeGalleryApiUrl } from './gallery';
+import { CLOUD_TERMS, GALLERY_TERMS, SERVER_TERMS, type ProductTerms } from './productTerms';
 import type { SensitiveValues } from './redact';
 import { describeOAuth2Failure, sensitiveValuesOf } from './token';
 import {
@@ -51,8 +52,8 @@ export interface AlteryxConnection {
 	 * Cloud: the v4 host or the API gateway, by the path); the baseUrl otherwise.
 	 */
 	baseUrlFor(endpoint: string): URL;
-	/** What the user calls the server, for messages: 'Alteryx Server', 'Alteryx Analytics Cloud'. */
-	product: string;
+	/** How messages name the product and the credential's address. */
+	terms: Readonly<ProductTerms>;
 	/** Headers every request to that address carries (the Cloud gateway's API project id). */
 	headersFor(base: URL): IDataObject;
 	/**
@@ -96,7 +97,7 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			return {
 				baseUrl,
 				baseUrlFor: () => baseUrl,
-				product: 'Alteryx Server',
+				terms: SERVER_TERMS,
 				headersFor: NO_HEADERS,
 				ignoreSSLIssues: credentials.ignoreSSLIssues === true,
 				sensitiveValues: {
@@ -169,7 +170,7 @@ export const CREDENTIAL_KINDS: Readonly<Record<string, CredentialKind>> = {
 			return {
 				baseUrl,
 				baseUrlFor: () => baseUrl,
-				product: 'Alteryx Server',
+				terms: GALLERY_TERMS,
 				headersFor: NO_HEADERS,
 				ignoreSSLIssues: data.ignoreSSLIssues === true,
 				sensitiveValues: { clientId: keys.consumerKey, clientSecret: keys.consumerSecret },
@@ -215,7 +216,7 @@ function cloudConnection(
 	AlteryxConnection,
 	| 'baseUrl'
 	| 'baseUrlFor'
-	| 'product'
+	| 'terms'
 	| 'headersFor'
 	| 'ignoreSSLIssues'
 	| 'quotaRefusalIsSafeToRepeat'
@@ -231,7 +232,7 @@ function cloudConnection(
 			}
 			return isGatewayPath(endpoint) ? gateway : v4;
 		},
-		product: 'Alteryx Analytics Cloud',
+		terms: CLOUD_TERMS,
 		quotaRefusalIsSafeToRepeat: true,
 		headersFor: (base) =>
 			projectId !== '' && base.origin === gateway.origin ? { 'x-api-project-id': projectId } : {},

@@ -4,7 +4,7 @@ import type { TokenFailure } from './authentication';
 import { errorChain } from './errorChain';
 import { decodeJsonBody } from './response';
 import { findErrorCode } from './token';
-import { InvalidAddressError, normalizeWebApiUrl } from './webApi';
+import { InvalidAddressError, parseAddress } from './webApi';
 
 /**
  * Alteryx Analytics Cloud (Alteryx One): where a path goes, and the token pair's rotation.
@@ -99,7 +99,7 @@ function cloudUrl(raw: unknown, field: string, example: string): URL {
 			`It looks like ${example}`,
 		);
 	}
-	return normalizeWebApiUrl(text);
+	return parseAddress(text, field, example);
 }
 
 /** The claims of a JWT's payload, or undefined when the text is not a JWT. */

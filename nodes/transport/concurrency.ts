@@ -106,7 +106,7 @@ export const concurrentRequestsOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_CONCURRENT_REQUESTS,
 	description:
-		'How many input items are sent to Alteryx Server at the same time; the next item starts as soon as one is done. Output keeps the order of the input. 1 sends one item after the other.',
+		'How many input items are sent to Alteryx at the same time; the next item starts as soon as one is done. Output keeps the order of the input. 1 sends one item after the other.',
 };
 
 /** The Concurrent Requests value, checked (an expression may bring text, 0 or 2.5). */

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { OAuth1Keys } from './oauth1';
-import { InvalidAddressError, normalizeWebApiUrl } from './webApi';
+import { InvalidAddressError, parseAddress } from './webApi';
 
 /** The legacy Gallery API credential (Alteryx Server 2021.4 and older, OAuth 1.0a). */
 export const GALLERY_CREDENTIAL_TYPE = 'alteryxGalleryOAuth1Api';
@@ -21,7 +21,7 @@ export function galleryKeysOf(credentials: ICredentialDataDecryptedObject): OAut
 	};
 }
 
-/** The Gallery API address, ending in "/"; the same rules as the Web API address, in its words. */
+/** The Gallery API address, ending in "/"; the same rules as the Web API address. */
 export function normalizeGalleryApiUrl(raw: unknown): URL {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (text === '') {
@@ -30,15 +30,5 @@ export function normalizeGalleryApiUrl(raw: unknown): URL {
 			'Enter the Gallery’s address followed by /gallery/api/, e.g. https://alteryx.example.com/gallery/api/',
 		);
 	}
-	let failure: unknown;
-	try {
-		return normalizeWebApiUrl(text);
-	} catch (error) {
-		failure = error;
-	}
-	if (!(failure instanceof InvalidAddressError)) throw failure;
-	throw new InvalidAddressError(
-		failure.message.replace('Web API Address', 'Gallery API Address'),
-		failure.hint?.replace('/webapi/', '/gallery/api/'),
-	);
+	return parseAddress(text, 'Gallery API Address', 'https://alteryx.example.com/gallery/api/');
 }

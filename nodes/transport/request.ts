@@ -31,6 +31,7 @@ import {
 } from './cloud';
 import { errorChain } from './errorChain';
 import { alteryxApiError, type ErrorSubject } from './errors';
+import type { ProductTerms } from './productTerms';
 import { isTextual, redactionFor, redactResponse } from './redact';
 import {
 	type AlteryxResponse,
@@ -118,9 +119,10 @@ class ResponseCutOffError extends Error {
 }
 
 /**
- * The one way every node talks to Alteryx Server. The token is attached by the credential
- * (and refreshed once on a 401 by n8n core); this function resolves the endpoint inside the
- * Web API address, sends the request, and turns failures into errors a user can act on.
+ * The one way every node talks to Alteryx (Server, Analytics Cloud, the legacy Gallery API). The
+ * token is attached by the credential; this function resolves the endpoint inside the
+ * credential's address, sends the request, and turns failures into errors a user can act on,
+ * in the words of the credential's product (connection.terms).
  */
 export async function alteryxApiRequest(
 	this: AlteryxContext,
@@ -135,6 +137,7 @@ export async function alteryxApiRequest(
 		url = resolveEndpointUrl(
 			credential.connection.baseUrlFor(String(request.endpoint ?? '')).href,
 			request.endpoint,
+			credential.connection.terms,
 		);
 	} catch (error) {
 		throw asOperationError(node, error, itemIndex);
@@ -153,7 +156,15 @@ export async function alteryxApiRequest(
 			const failure = await firstUse;
 			credential = await readCredential.call(this, itemIndex);
 			if (failure && !credential.connection.hasToken) {
-				throw connectionError(node, failure, url, itemIndex, 0, request.method);
+				throw connectionError(
+					node,
+					credential.connection.terms,
+					failure,
+					url,
+					itemIndex,
+					0,
+					request.method,
+				);
 			}
 			continue;
 		}
@@ -174,31 +185,9 @@ export async function alteryxApiRequest(
 			settleFirstUse?.(failure);
 			settleFirstUse = undefined;
 		});
-	} catch (error) {
-		throw inProductTerms(error, credential.connection.product);
 	} finally {
 		settleFirstUse?.();
 	}
-}
-
-/**
- * The transport's own messages name Alteryx Server and its Web API address; for another product
- * (Alteryx Analytics Cloud) they name that product and the credential's addresses instead.
- */
-function inProductTerms(error: unknown, product: string): unknown {
-	if (product === 'Alteryx Server') return error;
-	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return error;
-	const reword = (text: string) =>
-		text
-			.replace(
-				/\(for example with GET v3\/jobs\)/g,
-				'(for example in the job library or the plan’s runs)',
-			)
-			.replace(/Alteryx Server/g, product)
-			.replace(/the Web API [Aa]ddress/g, 'the addresses in the credential');
-	error.message = reword(error.message);
-	if (typeof error.description === 'string') error.description = reword(error.description);
-	return error;
 }
 
 /**
@@ -221,13 +210,13 @@ async function sendWithRetries(
 ): Promise<AlteryxResponse> {
 	const node = this.getNode();
 	const { connection } = credential;
+	const { terms } = connection;
 	const steering = Object.keys(request.headers ?? {}).find((name) =>
 		STEERING_HEADERS.has(name.trim().toLowerCase()),
 	);
 	if (steering !== undefined) {
 		throw new NodeOperationError(node, `The header "${steering}" cannot be set`, {
-			description:
-				'It decides which server the request and its redirects go to, so the access token could reach another server than the Web API Address. Remove it.',
+			description: `It decides which server the request and its redirects go to, so the access token could reach another server than ${terms.address}. Remove it.`,
 			itemIndex,
 		});
 	}
@@ -373,7 +362,7 @@ async function sendWithRetries(
 			const location = headerValue(attempt.response.headers, 'location');
 			if (location !== undefined && redirects >= MAX_REDIRECTS) {
 				if (request.neverError) return redacted(attempt.response);
-				throw tooManyRedirects(node, url, attempt.response.statusCode, itemIndex);
+				throw tooManyRedirects(node, terms, url, attempt.response.statusCode, itemIndex);
 			}
 			if (location !== undefined) {
 				url = followRedirect(
@@ -399,7 +388,7 @@ async function sendWithRetries(
 			if (request.decode) {
 				refuseOversizedBody(node, attempt.response, request.decode, itemIndex, attempt.cutShort);
 			}
-			const garbled = describeGarbledBody(attempt.response, request.expectHtml === true);
+			const garbled = describeGarbledBody(terms, attempt.response, request.expectHtml === true);
 			if (!garbled) return redacted(attempt.response);
 			if (retry < policy.maxRetries && isRetryable(request.method, { kind: 'garbled' })) {
 				await waitBeforeRetry();
@@ -407,7 +396,7 @@ async function sendWithRetries(
 			}
 			throw new NodeApiError(node, { message: garbled.message } as JsonObject, {
 				message: garbled.message,
-				description: `${mayHaveRunNote(request.method)}${garbled.description}${triedTimes(retry)}`,
+				description: `${mayHaveRunNote(terms, request.method)}${garbled.description}${triedTimes(retry)}`,
 				httpCode: String(attempt.response.statusCode),
 				itemIndex,
 			});
@@ -426,7 +415,7 @@ async function sendWithRetries(
 				redacted(attempt.response),
 				itemIndex,
 				request.subject,
-				connection.product,
+				terms.product,
 			);
 			if (retry > 0) error.description = `${error.description ?? ''}${triedTimes(retry)}`.trim();
 			throw error;
@@ -444,7 +433,15 @@ async function sendWithRetries(
 			continue;
 		}
 		if (tokenError) onToken(tokenError);
-		throw connectionError(node, tokenError ?? attempt.error, url, itemIndex, retry, request.method);
+		throw connectionError(
+			node,
+			terms,
+			tokenError ?? attempt.error,
+			url,
+			itemIndex,
+			retry,
+			request.method,
+		);
 	}
 }
 
@@ -659,7 +656,7 @@ function deadlineMs(node: INode, timeout: unknown, itemIndex: number): number {
 	return Math.min(Math.ceil(ms), MAX_TIMER_MS);
 }
 
-/** The next URL of a redirect, only when it stays inside the credential's Web API address. */
+/** The next URL of a redirect, only when it stays inside the credential's address. */
 function followRedirect(
 	node: INode,
 	connection: AlteryxConnection,
@@ -671,26 +668,31 @@ function followRedirect(
 	let target: URL | undefined;
 	try {
 		target = new URL(location, from);
-		return resolveRedirectUrl(connection.baseUrlFor(from.href).href, target);
+		return resolveRedirectUrl(connection.baseUrlFor(from.href).href, target, connection.terms);
 	} catch {
+		const { terms } = connection;
 		const where = target ? (target.host ? target.host : target.protocol) : 'an invalid address';
-		const message = `Alteryx Server redirected the request to ${where}, outside the Web API address`;
+		const message = `${terms.product} redirected the request to ${where}, outside ${terms.address}`;
 		throw new NodeApiError(node, { message } as JsonObject, {
 			message,
-			description:
-				'The redirect was not followed, so the access token stays with the server in the credential. Check the Web API Address (for example https:// instead of http://, or the host name the server redirects to).',
+			description: `The redirect was not followed, so the access token stays with the server in the credential. Check ${terms.address} (for example https:// instead of http://, or the host name the server redirects to).`,
 			httpCode: String(status),
 			itemIndex,
 		});
 	}
 }
 
-function tooManyRedirects(node: INode, url: URL, status: number, itemIndex: number) {
-	const message = `Alteryx Server redirected the request more than ${MAX_REDIRECTS} times (last at ${url.pathname})`;
+function tooManyRedirects(
+	node: INode,
+	terms: Readonly<ProductTerms>,
+	url: URL,
+	status: number,
+	itemIndex: number,
+) {
+	const message = `${terms.product} redirected the request more than ${MAX_REDIRECTS} times (last at ${url.pathname})`;
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,
-		description:
-			'The redirects go round in a loop, so they were not followed further. Check the Web API Address (the one from System Settings, with the right scheme and host) and the proxy or load balancer in front of the server.',
+		description: `The redirects go round in a loop, so they were not followed further. Check ${terms.addressCheck} and the proxy or load balancer in front of the server.`,
 		httpCode: String(status),
 		itemIndex,
 	});
@@ -986,6 +988,7 @@ async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T
  * JSON cut off on the way (a proxy dropping the connection).
  */
 function describeGarbledBody(
+	terms: Readonly<ProductTerms>,
 	response: AlteryxResponse,
 	expectHtml: boolean,
 ): { message: string; description: string } | undefined {
@@ -993,16 +996,15 @@ function describeGarbledBody(
 	const mime = mimeTypeOf(response.headers);
 	if (mime === 'text/html' && !expectHtml) {
 		return {
-			message: 'Alteryx Server answered with a web page instead of data',
-			description:
-				'Something in front of the Web API (a login page, single sign-on or a proxy) answered instead of it. Check that the Web API Address is the one from System Settings and that the Web API is reachable without a browser login.',
+			message: `${terms.product} answered with a web page instead of data`,
+			description: `Something in front of ${terms.api} (a login page, single sign-on or a proxy) answered instead of it. Check ${terms.addressCheck} and that ${terms.api} is reachable without a browser login.`,
 		};
 	}
 	if ((mime === 'application/json' || mime === 'text/json') && response.body.length > 0) {
 		const parsed = decodeJsonBody(response.body);
 		if (typeof parsed === 'string' && !isJsonStringLiteral(response.body)) {
 			return {
-				message: `Alteryx Server sent incomplete or malformed JSON (${response.body.length} bytes)`,
+				message: `${terms.product} sent incomplete or malformed JSON (${response.body.length} bytes)`,
 				description:
 					'The response was cut off or corrupted on the way, often by a proxy or an unstable connection. Try again; if it keeps happening, check the network between n8n and the server.',
 			};
@@ -1090,9 +1092,9 @@ function responseOf(error: unknown): Omit<AlteryxResponse, 'url'> | undefined {
  * Said first in the error of a request that changes something and was not repeated: it may
  * have run.
  */
-function mayHaveRunNote(method: IHttpRequestMethods): string {
+function mayHaveRunNote(terms: Readonly<ProductTerms>, method: IHttpRequestMethods): string {
 	return method === 'POST' || method === 'PATCH'
-		? `Alteryx Server may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example with GET v3/jobs) before running it again. `
+		? `${terms.product} may already have carried out this ${method} (for example queued the job); it was not sent again, so nothing happens twice. Check (for example ${terms.runsListedIn}) before running it again. `
 		: '';
 }
 
@@ -1105,6 +1107,7 @@ const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOS
 
 function connectionError(
 	node: INode,
+	terms: Readonly<ProductTerms>,
 	error: unknown,
 	url: URL,
 	itemIndex: number,
@@ -1112,7 +1115,7 @@ function connectionError(
 	method: IHttpRequestMethods,
 ) {
 	const tried = triedTimes(retries);
-	const mayHaveRun = mayHaveRunNote(method);
+	const mayHaveRun = mayHaveRunNote(terms, method);
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidAddressError) return asOperationError(node, error, itemIndex);
 	if (error instanceof ExecutionCancelledError) {
@@ -1130,7 +1133,7 @@ function connectionError(
 	if (error instanceof DeadlineExceededError) {
 		const seconds = Number((error.timeoutMs / 1000).toFixed(3));
 		// The error response carries no `code`: n8n would swap the message for a generic one.
-		const message = `Alteryx Server was too slow: no complete answer within ${seconds} s (${method} ${url.pathname})`;
+		const message = `${terms.product} was too slow: no complete answer within ${seconds} s (${method} ${url.pathname})`;
 		return new NodeApiError(node, { message } as JsonObject, {
 			message,
 			description: `${mayHaveRun}Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load. The Timeout is the longest the whole exchange may take: connecting, the access token, the headers and the whole body.${tried}`,
@@ -1149,7 +1152,7 @@ function connectionError(
 	const code = findErrorCode(error);
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String(error))) {
 		// The error response carries no `code`: n8n would swap the message for a generic one.
-		const message = `Alteryx Server did not answer in time (${url.pathname})`;
+		const message = `${terms.product} did not answer in time (${url.pathname})`;
 		return new NodeApiError(node, { message } as JsonObject, {
 			message,
 			description: `${mayHaveRun}Raise the Timeout option for slow endpoints (large downloads, big lists), or check the server load.${tried}`,
@@ -1157,14 +1160,14 @@ function connectionError(
 		});
 	}
 	if (code && DROPPED_CODES.has(code)) {
-		const message = `The connection to Alteryx Server dropped before the answer arrived (${url.pathname})`;
+		const message = `The connection to ${terms.product} dropped before the answer arrived (${url.pathname})`;
 		return new NodeApiError(node, { message } as JsonObject, {
 			message,
 			description: `${mayHaveRun || 'Try again; '}if it keeps happening, check the network between n8n and the server (proxy, load balancer, VPN). Node.js reported ${code}.${tried}`,
 			itemIndex,
 		});
 	}
-	const described = describeConnectionFailure(error, url.href);
+	const described = describeConnectionFailure(error, url.href, terms);
 	return new NodeApiError(node, { message: described.message } as JsonObject, {
 		message: described.message,
 		description: `${described.description}${tried}`,

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 
 import type { TokenFailure } from './authentication';
 import { errorChain } from './errorChain';
+import { SERVER_TERMS, type ProductTerms } from './productTerms';
 import { redactionFor, redactJson, type SensitiveValues } from './redact';
 import { decodeJsonBody } from './response';
 import { type AlteryxServerCredentials, normalizeWebApiUrl } from './webApi';
@@ -245,29 +246,35 @@ export function findErrorCode(error: unknown): string | undefined {
  * Error codes stay out of the message: n8n replaces a message that mentions one (ECONNREFUSED,
  * ETIMEDOUT…) with its own generic sentence, so the code goes into the description.
  */
-export function describeConnectionFailure(error: unknown, url: string): TokenExchangeError {
+export function describeConnectionFailure(
+	error: unknown,
+	url: string,
+	terms: Readonly<ProductTerms> = SERVER_TERMS,
+): TokenExchangeError {
 	const code = findErrorCode(error);
 	const origin = new URL(url).origin;
 	if (code && TLS_ERROR_CODES.has(code)) {
 		return new TokenExchangeError(
 			`The TLS certificate of ${origin} was rejected`,
-			`Node.js reported ${code}: the server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.`,
+			terms.canIgnoreSslIssues
+				? `Node.js reported ${code}: the server presents a certificate this n8n does not trust, typically a self-signed or internal-CA certificate. Add the CA to n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues (Insecure)" in the credential.`
+				: `Node.js reported ${code}: something between n8n and ${terms.product} (typically a proxy that inspects TLS) presents a certificate this n8n does not trust. Add that CA to n8n (NODE_EXTRA_CA_CERTS).`,
 			undefined,
 			code,
 		);
 	}
 	if (code && UNREACHABLE_CODES.has(code)) {
 		return new TokenExchangeError(
-			`Alteryx Server is unreachable at ${origin}`,
-			`The connection failed (${code}). Check the Web API Address (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).`,
+			`${terms.product} is unreachable at ${origin}`,
+			`The connection failed (${code}). Check ${terms.address} (host and port), that the server is running, and that this n8n can reach it (VPN, firewall, proxy).`,
 			undefined,
 			code,
 		);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new TokenExchangeError(
-		`Could not reach Alteryx Server at ${origin}`,
-		`${message}. Check the Web API Address and the network between n8n and the server.`,
+		`Could not reach ${terms.product} at ${origin}`,
+		`${message}. Check ${terms.address} and the network between n8n and the server.`,
 		undefined,
 		code,
 	);

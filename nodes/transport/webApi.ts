@@ -4,6 +4,8 @@
  * ever travel to the Web API address the user configured.
  */
 
+import { SERVER_TERMS, type ProductTerms } from './productTerms';
+
 /** The Alteryx Server credential (API key and secret, OAuth2 client credentials). */
 export const SERVER_CREDENTIAL_TYPE = 'alteryxServerOAuth2Api';
 
@@ -45,20 +47,28 @@ export function normalizeWebApiUrl(raw: unknown): URL {
 			'Enter the "Web API Address" shown in Alteryx Server under Admin → Settings → Configuration → System Settings, e.g. https://alteryx.example.com/webapi/',
 		);
 	}
+	return parseAddress(text, 'Web API Address', 'https://alteryx.example.com/webapi/');
+}
+
+/**
+ * A credential's address (the Web API Address, the Gallery API Address, a Cloud address) as a
+ * base URL ending in "/"; `field` and `example` say in the error which field and how it looks.
+ */
+export function parseAddress(text: string, field: string, example: string): URL {
 	const url = parseUrl(text);
 	if (!url) {
 		throw new InvalidAddressError(
-			`The Web API Address "${text}" is not a URL`,
-			'It looks like https://alteryx.example.com/webapi/',
+			`The ${field} "${text}" is not a URL`,
+			`It looks like ${example}`,
 		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new InvalidAddressError(`The Web API Address must start with https:// or http://`);
+		throw new InvalidAddressError(`The ${field} must start with https:// or http://`);
 	}
 	if (url.username || url.password) {
 		throw new InvalidAddressError(
-			'The Web API Address must not contain a user name or password',
-			'Put the API Access Key and Secret in their own fields.',
+			`The ${field} must not contain a user name or password`,
+			'Leave them out: the credential signs in with its own fields.',
 		);
 	}
 	url.search = '';
@@ -77,9 +87,13 @@ export function webApiBaseUrl(credentials: Pick<AlteryxServerCredentials, 'webAp
  * or climb above the Web API path, is refused rather than sent; so is a path with a "." or ".."
  * step or an empty segment, which would address another endpoint than the one written.
  */
-export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
-	const { base, text, resolved } = resolveInsideWebApi(webApiUrl, endpoint);
-	refuseAmbiguousSegments(text, base);
+export function resolveEndpointUrl(
+	webApiUrl: string,
+	endpoint: unknown,
+	terms: Readonly<ProductTerms> = SERVER_TERMS,
+): URL {
+	const { base, text, resolved } = resolveInsideWebApi(webApiUrl, endpoint, terms);
+	refuseAmbiguousSegments(text, base, terms);
 	return resolved;
 }
 
@@ -87,20 +101,25 @@ export function resolveEndpointUrl(webApiUrl: string, endpoint: unknown): URL {
  * Where a redirect of the server leads, when it stays inside the Web API address. The URL
  * parser has already resolved its dot segments, and its empty segments are the server's choice.
  */
-export function resolveRedirectUrl(webApiUrl: string, target: URL): URL {
-	return resolveInsideWebApi(webApiUrl, target.href).resolved;
+export function resolveRedirectUrl(
+	webApiUrl: string,
+	target: URL,
+	terms: Readonly<ProductTerms> = SERVER_TERMS,
+): URL {
+	return resolveInsideWebApi(webApiUrl, target.href, terms).resolved;
 }
 
 function resolveInsideWebApi(
 	webApiUrl: string,
 	endpoint: unknown,
+	terms: Readonly<ProductTerms>,
 ): { base: URL; text: string; resolved: URL } {
 	const base = normalizeWebApiUrl(webApiUrl);
 	const text = typeof endpoint === 'string' ? endpoint.trim() : String(endpoint ?? '').trim();
 	if (text === '') {
 		throw new InvalidAddressError(
 			'The endpoint is empty',
-			'Enter a path relative to the Web API address, for example v3/workflows',
+			`Enter a path relative to ${terms.address}, for example ${terms.examplePath}`,
 		);
 	}
 	if (CONTROL_CHARACTERS.test(text)) {
@@ -123,20 +142,20 @@ function resolveInsideWebApi(
 		if (resolved.username || resolved.password) {
 			throw new InvalidAddressError(
 				'The endpoint contains a user name or password (the part before "@")',
-				'Leave them out: the token from the credential is added for you. Use a path such as v3/workflows.',
+				`Leave them out: the token from the credential is added for you. Use a path such as ${terms.examplePath}.`,
 			);
 		}
 		if (resolved.origin !== base.origin) {
 			throw new InvalidAddressError(
-				`The endpoint points to ${describeOrigin(resolved)}, not to the Alteryx Server in the credential (${base.origin})`,
-				'The access token is only ever sent to the Web API address of the credential. Use a path such as v3/workflows instead of a full URL.',
+				`The endpoint points to ${describeOrigin(resolved)}, not to the ${terms.product} in the credential (${base.origin})`,
+				`The access token is only ever sent to ${terms.address}. Use a path such as ${terms.examplePath} instead of a full URL.`,
 			);
 		}
 	} else {
 		if (text.startsWith('//')) {
 			throw new InvalidAddressError(
 				'The endpoint starts with "//", which would address another host',
-				'Use a path relative to the Web API address, for example v3/workflows',
+				`Use a path relative to ${terms.address}, for example ${terms.examplePath}`,
 			);
 		}
 		let relative = text;
@@ -149,12 +168,12 @@ function resolveInsideWebApi(
 
 	if (resolved.origin !== base.origin) {
 		throw new InvalidAddressError(
-			`The endpoint resolves to ${describeOrigin(resolved)}, outside the Alteryx Server in the credential`,
+			`The endpoint resolves to ${describeOrigin(resolved)}, outside the ${terms.product} in the credential`,
 		);
 	}
 	if (!resolved.pathname.startsWith(base.pathname)) {
 		throw new InvalidAddressError(
-			`The endpoint resolves to ${resolved.pathname}, above the Web API address ${base.pathname}`,
+			`The endpoint resolves to ${resolved.pathname}, above ${terms.address} ${base.pathname}`,
 			'Remove ".." segments from the endpoint.',
 		);
 	}
@@ -171,7 +190,7 @@ function resolveInsideWebApi(
  * (v1/workflows/subscription/), while no V3 route ends in "/", so there it means an empty id
  * (GET v3/collections/{{ $json.id }} would list every collection).
  */
-function refuseAmbiguousSegments(text: string, base: URL): void {
+function refuseAmbiguousSegments(text: string, base: URL, terms: Readonly<ProductTerms>): void {
 	let path = text.replace(/[?#].*$/s, '');
 	if (HAS_SCHEME.test(path)) path = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
 	if (path.startsWith(base.pathname)) path = path.slice(base.pathname.length);
@@ -185,7 +204,7 @@ function refuseAmbiguousSegments(text: string, base: URL): void {
 		if (segment === '') {
 			throw new InvalidAddressError(
 				`The endpoint "${path}" has an empty segment after "${before}/"`,
-				`Alteryx Server ignores empty segments, so the request would reach another endpoint. Remove the extra "/". ${hint}`,
+				`${terms.product} ignores empty segments, so the request would reach another endpoint. Remove the extra "/". ${hint}`,
 			);
 		}
 		if (hasDotSegment(segment)) {

@@ -125,20 +125,20 @@ const REFUSED_ENDPOINTS = () => [
 		`http://user:pass@127.0.0.1:${port}/webapi/v3/workflows`,
 		/Alteryx Server in the credential|user name or password/,
 	],
-	['endpoint: .. segments', '../../admin', /above the Web API address/],
-	['endpoint: .. segments', '..', /above the Web API address/],
-	['endpoint: .. segments', '../oauth2/token', /above the Web API address/],
-	['endpoint: .. segments', 'v3/../../x', /above the Web API address/],
-	['endpoint: .. segments', '/webapi/../x', /above the Web API address/],
+	['endpoint: .. segments', '../../admin', /above the Web API address/i],
+	['endpoint: .. segments', '..', /above the Web API address/i],
+	['endpoint: .. segments', '../oauth2/token', /above the Web API address/i],
+	['endpoint: .. segments', 'v3/../../x', /above the Web API address/i],
+	['endpoint: .. segments', '/webapi/../x', /above the Web API address/i],
 	[
 		'endpoint: .. segments',
 		`http://127.0.0.1:${port}/webapi/../admin/`,
-		/above the Web API address/,
+		/above the Web API address/i,
 	],
-	['endpoint: encoded variants', '%2e%2e/%2e%2e/x', /above the Web API address/],
-	['endpoint: encoded variants', '.%2e/x', /above the Web API address/],
-	['endpoint: encoded variants', '%2E%2E/x', /above the Web API address/],
-	['endpoint: encoded variants', 'v3/%2e%2e/%2e%2e/%2e%2e/x', /above the Web API address/],
+	['endpoint: encoded variants', '%2e%2e/%2e%2e/x', /above the Web API address/i],
+	['endpoint: encoded variants', '.%2e/x', /above the Web API address/i],
+	['endpoint: encoded variants', '%2E%2E/x', /above the Web API address/i],
+	['endpoint: encoded variants', 'v3/%2e%2e/%2e%2e/%2e%2e/x', /above the Web API address/i],
 	['endpoint: encoded variants', '..%2f..%2fadmin', /contains the path step/],
 	[
 		'endpoint: mapped id segments',
@@ -639,7 +639,7 @@ describe('redirects never carry the token to another origin', () => {
 	// The transport's own refusal, not the credential's later one ("Refusing to send …"): each
 	// layer is held on its own.
 	const transportRefusal = (where) =>
-		new RegExp(`^Alteryx Server redirected the request to ${where}, outside the Web API address$`);
+		new RegExp(`^Alteryx Server redirected the request to ${where}, outside the Web API Address$`);
 
 	test.each([
 		[302, 'GET'],
