@@ -5,6 +5,7 @@ import { v1NodeAuthenticationProperty, v1NodeCredentials } from '../transport/au
 import * as downloadOutput from './actions/job/downloadOutput.operation';
 import * as getJob from './actions/job/get.operation';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 import * as getMany from './actions/workflow/getMany.operation';
 import * as getQuestions from './actions/workflow/getQuestions.operation';
 import * as run from './actions/workflow/run.operation';
@@ -98,6 +99,8 @@ export class AlteryxGallery implements INodeType {
 			...downloadOutput.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

@@ -171,19 +171,15 @@ test("the editor's resource-locator search (searchWorkflows, searchUsers) and qu
 		const cookie = await h.ownerCookie(started, 'Search');
 		const nodeTypeAndVersion = { name: `${h.NODE_PREFIX}alteryxServer`, version: 1 };
 		const credentials = { [h.CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
-		const locate = async (methodName, path, currentNodeParameters, filter) => {
-			const r = await httpRequest(
-				'POST',
-				`${started.url}/rest/dynamic-node-parameters/resource-locator-results`,
-				{ path, methodName, filter, nodeTypeAndVersion, currentNodeParameters, credentials },
-				{ cookie },
-			);
-			if (r.status !== 200)
-				throw new Error(
-					`resource-locator-results ${methodName}: HTTP ${r.status} ${r.body.slice(0, 500)}`,
-				);
-			return r.json.data.results;
-		};
+		const locate = (methodName, path, currentNodeParameters, filter) =>
+			h.locatorResults(started, cookie, {
+				path,
+				methodName,
+				filter,
+				nodeTypeAndVersion,
+				currentNodeParameters,
+				credentials,
+			});
 		const runParameters = {
 			resource: 'workflow',
 			operation: 'run',

@@ -164,20 +164,15 @@ test("the editor's node types show Authentication first, optional, defaulting to
 
 		// The resource-locator search of a node whose parameters have no Authentication (as a
 		// saved node's may), and of one that names it.
-		const locate = async (currentNodeParameters) =>
-			await httpRequest(
-				'POST',
-				`${started.url}/rest/dynamic-node-parameters/resource-locator-results`,
-				{
-					path: 'workflowId',
-					methodName: 'searchWorkflows',
-					filter: 'sales',
-					nodeTypeAndVersion: { name: `${h.NODE_PREFIX}alteryxServer`, version: 1 },
-					currentNodeParameters,
-					credentials: { [SERVER]: { id: cred.id, name: cred.name } },
-				},
-				{ cookie },
-			);
+		const locate = (currentNodeParameters) =>
+			h.locatorResults(started, cookie, {
+				path: 'workflowId',
+				methodName: 'searchWorkflows',
+				filter: 'sales',
+				nodeTypeAndVersion: { name: `${h.NODE_PREFIX}alteryxServer`, version: 1 },
+				currentNodeParameters,
+				credentials: { [SERVER]: { id: cred.id, name: cred.name } },
+			});
 		const runParameters = {
 			resource: 'workflow',
 			operation: 'run',
@@ -185,14 +180,7 @@ test("the editor's node types show Authentication first, optional, defaulting to
 		};
 		for (const parameters of [runParameters, { authentication: SERVER, ...runParameters }]) {
 			const found = await locate(parameters);
-			expect({ status: found.status, body: found.status === 200 ? '' : found.body }).toEqual({
-				status: 200,
-				body: '',
-			});
-			expect(found.json.data.results.map((r) => r.name)).toEqual([
-				'Daily Sales ETL',
-				'Sales Forecast',
-			]);
+			expect(found.map((r) => r.name)).toEqual(['Daily Sales ETL', 'Sales Forecast']);
 		}
 	} catch (error) {
 		suite.failed = true;

@@ -105,7 +105,13 @@ function runAndWaitWorkflow(id, credential) {
 			{
 				resource: 'workflow',
 				operation: 'run',
-				workflowId: SALES_FORECAST,
+				// As the editor saves a pick from the list.
+				workflowId: {
+					__rl: true,
+					mode: 'list',
+					value: SALES_FORECAST,
+					cachedResultName: 'Sales Forecast',
+				},
 				questions: {
 					question: [
 						{ name: 'Region', value: 'West' },
@@ -178,6 +184,37 @@ test('no request had its signature rejected or a nonce replayed', () => {
 	expect(emulator.gallery.counters.signed).toBeGreaterThan(0);
 	expect(emulator.gallery.counters.rejectedSignatures).toBe(0);
 	expect(emulator.gallery.counters.replayedNonces).toBe(0);
+});
+
+test('the Alteryx Gallery node’s Workflow picker lists the studio’s workflows in the editor, signed with the legacy keys', async () => {
+	const server = await instance.start();
+	const cookie = await h.ownerCookie(server, 'Legacy');
+	const before = emulator.gallery.requests.length;
+	const found = await h.locatorResults(server, cookie, {
+		path: 'workflowId',
+		methodName: 'searchWorkflows',
+		filter: 'forecast',
+		nodeTypeAndVersion: { name: `${h.NODE_PREFIX}alteryxGallery`, version: 1 },
+		currentNodeParameters: {
+			authentication: LEGACY,
+			resource: 'workflow',
+			operation: 'run',
+			workflowId: { __rl: true, mode: 'list', value: '' },
+		},
+		credentials: { [LEGACY]: { id: legacyCredential.id, name: legacyCredential.name } },
+	});
+	expect(found).toEqual([
+		{
+			name: 'Sales Forecast',
+			value: SALES_FORECAST,
+			url: `${new URL(emulator.url).origin}/gallery/app/Sales-Forecast/${SALES_FORECAST}`,
+		},
+	]);
+	const listed = emulator.gallery.requests.slice(before);
+	expect(listed.map((r) => [r.method, r.path, r.query.search, r.via, r.status])).toEqual([
+		['GET', '/gallery/api/v1/workflows/subscription/', 'forecast', 'oauth1', 200],
+	]);
+	await instance.stop();
 });
 
 test("the credential's Test button signs v1/workflows/subscription/?limit=1, and explains a wrong secret", async () => {

@@ -375,6 +375,26 @@ function rawRequest(method, url, body, headers) {
  * Sets up the owner of a freshly started n8n (a new user folder has none) and returns the
  * session cookie for the editor's REST API.
  */
+/**
+ * What n8n's editor gets for a "From List" picker (POST
+ * /rest/dynamic-node-parameters/resource-locator-results): the results, or an error with n8n's
+ * answer. `request`: { path, methodName, filter, nodeTypeAndVersion, currentNodeParameters,
+ * credentials }.
+ */
+async function locatorResults(server, cookie, request) {
+	const r = await n8nLib.httpRequest(
+		'POST',
+		`${server.url}/rest/dynamic-node-parameters/resource-locator-results`,
+		request,
+		{ cookie },
+	);
+	if (r.status !== 200)
+		throw new Error(
+			`resource-locator-results ${request.methodName}: HTTP ${r.status} ${r.body.slice(0, 500)}`,
+		);
+	return r.json.data.results;
+}
+
 async function ownerCookie(server, lastName) {
 	const owner = {
 		email: `e2e-${lastName.toLowerCase()}@example.com`,
@@ -402,6 +422,7 @@ module.exports = {
 	secretTest,
 	ownerCookie,
 	NODE_PREFIX,
+	locatorResults,
 	loadState,
 	startSuite,
 	manualTrigger,

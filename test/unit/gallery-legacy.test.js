@@ -528,13 +528,88 @@ describe('the Alteryx Gallery node: run with questions, wait, take the output', 
 		expect(file.items[0].binary.data.fileName).toMatch(/\.csv$/);
 	});
 
-	test('an empty Workflow ID is a configuration error naming the field; nothing is sent', async () => {
+	test('an empty Workflow is a configuration error naming the field; nothing is sent', async () => {
 		const result = await run(legacyHarness(), AlteryxGallery, {
 			parameters: runParameters('West', { workflowId: ' ' }),
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error.message).toBe('The Workflow ID is empty');
+		expect(result.error.message).toBe('The Workflow is empty');
 		expect(emulator.gallery.requests).toHaveLength(0);
+	});
+
+	describe('the Workflow picker', () => {
+		const { createMethodsRunner } = require('./server-node/methods-runner');
+		const { galleryAddress } = require('../../nodes/AlteryxServer/helpers/galleryUrls');
+
+		test.each([
+			['the legacy OAuth1 credential at /gallery/api/', () => legacyHarness(), 'oauth1'],
+			[
+				'the OAuth2 credential at /webapi/',
+				() => createHarness(emulator.credentialData('curator')),
+				'bearer',
+			],
+		])(
+			'From List on %s: the studio’s workflows, filtered by the server, each linked to its Gallery page',
+			async (_, makeHarness, via) => {
+				const methods = createMethodsRunner(makeHarness(), AlteryxGallery);
+				const { results } = await methods.listSearch('searchWorkflows', 'forecast', {
+					resource: 'workflow',
+					operation: 'run',
+				});
+				const gallery = `${new URL(emulator.url).origin}/gallery/`;
+				expect(results).toEqual([
+					{
+						name: 'Sales Forecast',
+						value: SALES_FORECAST,
+						url: `${gallery}app/Sales-Forecast/${SALES_FORECAST}`,
+					},
+				]);
+				const [listed] = emulator.gallery.requests.filter((r) =>
+					r.path.endsWith('/v1/workflows/subscription/'),
+				);
+				expect([listed.via, listed.query.search, listed.status]).toEqual([via, 'forecast', 200]);
+			},
+		);
+
+		test('the Gallery is found above a legacy Gallery API address, as beside a Web API address', () => {
+			expect(galleryAddress('https://h.example/gallery/api/')).toBe('https://h.example/gallery/');
+			expect(galleryAddress('https://h.example/alteryx/webapi/')).toBe(
+				'https://h.example/alteryx/gallery/',
+			);
+			expect(galleryAddress('https://h.example/api/')).toBeUndefined();
+		});
+
+		test('By URL: the App ID is taken from a Gallery page, also an older Gallery’s #!app/ address', async () => {
+			for (const url of [
+				`https://alteryx.example.com/gallery/app/Sales-Forecast/${SALES_FORECAST}`,
+				`https://alteryx.example.com/gallery/#!app/Sales-Forecast/${SALES_FORECAST}`,
+			]) {
+				const { items, error } = await run(legacyHarness(), AlteryxGallery, {
+					parameters: {
+						resource: 'workflow',
+						operation: 'getQuestions',
+						workflowId: { __rl: true, mode: 'url', value: url },
+					},
+				});
+				expect(error).toBeUndefined();
+				expect(items.map((item) => item.json.name)).toEqual(['Region', 'Year']);
+			}
+		});
+
+		test('By URL without an ID names the field and sends nothing', async () => {
+			const { error } = await run(legacyHarness(), AlteryxGallery, {
+				parameters: {
+					resource: 'workflow',
+					operation: 'getQuestions',
+					workflowId: { __rl: true, mode: 'url', value: 'https://alteryx.example.com/gallery/' },
+				},
+			});
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(
+				/^The Workflow URL "https:\/\/alteryx.example.com\/gallery\/" has no ID in it/,
+			);
+			expect(emulator.gallery.requests).toHaveLength(0);
+		});
 	});
 
 	test('the Authenticate node says it has no token to give for the legacy keys', () => {

@@ -1,21 +1,19 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { workflowLocator } from '../../AlteryxServer/actions/common.descriptions';
+
 /** One `<operation>.operation.ts` file of this node. */
 export interface GalleryOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
-export const workflowIdField = (description: string): INodeProperties => ({
-	displayName: 'Workflow ID',
-	name: 'workflowId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '5f1c2a8e3d62000400000001',
-	description: `${description} (its App ID: the ID from Workflow → Get Many, or the last part of its Gallery URL)`,
-});
+/** The Workflow picker: From List (the studio's workflows), By URL (its Gallery page), By ID. */
+export const workflowIdField = (description: string): INodeProperties =>
+	workflowLocator({
+		description: `${description}: pick it by name, paste its Gallery page, or give its App ID`,
+	});
 
 export const jobIdField = (description: string): INodeProperties => ({
 	displayName: 'Job ID',

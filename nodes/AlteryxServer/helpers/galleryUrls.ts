@@ -48,12 +48,13 @@ export function workflowIdFromUrl(url: string): string | undefined {
 
 /**
  * The Gallery beside a Web API address: `https://host/webapi/` → `https://host/gallery/` (also
- * under a path prefix, `https://host/alteryx/webapi/`). Undefined when the address does not end
- * in `/webapi/`: then nothing says where the Gallery is.
+ * under a path prefix, `https://host/alteryx/webapi/`), and above a legacy Gallery API address:
+ * `https://host/gallery/api/` → `https://host/gallery/`. Undefined for any other address: then
+ * nothing says where the Gallery is.
  */
 export function galleryAddress(webApiBase: URL | string): string | undefined {
 	const url = new URL(webApiBase.toString());
-	const prefix = /^(.*\/)webapi\/?$/i.exec(url.pathname)?.[1];
+	const prefix = /^(.*\/)(?:webapi|gallery\/api)\/?$/i.exec(url.pathname)?.[1];
 	return prefix === undefined ? undefined : `${url.origin}${prefix}gallery/`;
 }
 

@@ -1,11 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readCredential } from '../../transport/authentication';
 import { requestRouteJson } from '../helpers/api';
-import { galleryAddress, workflowPageUrl } from '../helpers/galleryUrls';
 import type { OperationRoute } from '../actions/node.type';
 import { listRoutes } from './routes';
-import { recordsToSearchResults, userLabel } from './searchResults';
+import { recordsToSearchResults, userLabel, withGalleryLinks } from './searchResults';
 
 // The V3 list endpoints have no paging: each returns the whole list, filtered here by the text
 // the user types (case-insensitive, anywhere in the name).
@@ -32,22 +30,7 @@ export async function searchWorkflows(
 		(workflow) => String(workflow.name ?? workflow.id),
 		undefined,
 	);
-	// Each result links to its Gallery page (n8n shows an "open" link beside it).
-	const gallery = await galleryOf.call(this);
-	if (gallery) {
-		for (const item of result.results) {
-			const url = workflowPageUrl(gallery, String(item.value), item.name);
-			if (url) item.url = url;
-		}
-	}
-	return result;
-}
-
-/** The Gallery beside the credential's Web API address (helpers/galleryUrls.ts), if known. */
-async function galleryOf(this: ILoadOptionsFunctions): Promise<string | undefined> {
-	// Read once per run: the list request has just read it.
-	const { connection } = await readCredential.call(this);
-	return galleryAddress(connection.baseUrl);
+	return await withGalleryLinks.call(this, result);
 }
 
 export async function searchUsers(

@@ -1,4 +1,12 @@
-import type { IDataObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { readCredential } from '../../transport/authentication';
+import { galleryAddress, workflowPageUrl } from '../helpers/galleryUrls';
 
 /**
  * What a "From List" picker shows: the entries with an ID whose name contains the typed text
@@ -38,4 +46,23 @@ export function recordsToSearchResults(
 /** How the user pickers and dropdowns name a user: "First Last (email)". */
 export function userLabel(user: IDataObject): string {
 	return `${[user.firstName, user.lastName].filter(Boolean).join(' ')} (${String(user.email ?? user.id)})`;
+}
+
+/**
+ * Workflow results with a link to their Gallery page (n8n shows an "open" link beside each),
+ * when the credential's address says where the Gallery is (helpers/galleryUrls.ts).
+ */
+export async function withGalleryLinks(
+	this: ILoadOptionsFunctions,
+	result: INodeListSearchResult,
+): Promise<INodeListSearchResult> {
+	// Read once per run: the list request has just read it.
+	const { connection } = await readCredential.call(this);
+	const gallery = galleryAddress(connection.baseUrl);
+	if (!gallery) return result;
+	for (const item of result.results) {
+		const url = workflowPageUrl(gallery, String(item.value), item.name);
+		if (url) item.url = url;
+	}
+	return result;
 }

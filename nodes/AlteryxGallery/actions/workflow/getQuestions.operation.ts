@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { requestRouteJson } from '../../../AlteryxServer/helpers/api';
-import { idParameter, workflowIdField } from '../common';
+import { locatorValue } from '../../../AlteryxServer/helpers/parameters';
+import { workflowIdField } from '../common';
 import { jsonItems, v1Routes } from '../v1';
 
 export const description = updateDisplayOptions(
@@ -14,7 +15,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const appId = idParameter.call(this, 'workflowId', 'Workflow ID', itemIndex);
+	const appId = locatorValue.call(this, 'workflowId', itemIndex);
 	const questions = await requestRouteJson.call(
 		this,
 		v1Routes.questions,

@@ -16,8 +16,8 @@ import {
 	pickFormat,
 	withJobId,
 } from '../../../AlteryxServer/helpers/jobs';
-import { toAppValues } from '../../../AlteryxServer/helpers/parameters';
-import { idParameter, workflowIdField } from '../common';
+import { locatorValue, toAppValues } from '../../../AlteryxServer/helpers/parameters';
+import { workflowIdField } from '../common';
 import { downloadV1Output, v1Routes, waitForV1Job } from '../v1';
 
 const properties: INodeProperties[] = [
@@ -133,7 +133,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const appId = idParameter.call(this, 'workflowId', 'Workflow ID', itemIndex);
+	const appId = locatorValue.call(this, 'workflowId', itemIndex);
 	const questions = toAppValues(this.getNodeParameter('questions.question', itemIndex, []));
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 	// A POST is never sent twice (the transport does not retry it): a job is started once.
