@@ -68,28 +68,16 @@ beforeAll(
 	8 * 60 * 1000,
 );
 
-let failed = false;
+const mark = h.failureMark();
 afterAll(() => {
 	// Keep the logs when something failed (or when asked to).
-	if (workDir && results && !failed && process.env.E2E_KEEP !== 'true')
+	if (workDir && results && !mark.failed && process.env.E2E_KEEP !== 'true')
 		fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-// Marks the run as failed so afterAll keeps the folder.
-function check(fn) {
-	return () => {
-		try {
-			fn();
-		} catch (error) {
-			failed = true;
-			throw error;
-		}
-	};
-}
-
 test(
 	'every webhook call answered with an Alteryx workflow, every execution succeeded, and both workers ran executions in every phase',
-	check(() => {
+	mark.check(() => {
 		expect(results.calls.failures).toEqual([]);
 		expect(results.calls.sent).toBeGreaterThan(100);
 		expect(results.executions).toEqual({ success: results.calls.sent });
@@ -110,7 +98,7 @@ describe.each(Object.keys(ROUTES))('through the %s', (route) => {
 	// first fetch is measured separately, with a credential of its own, and only reported).
 	test(
 		'steady load over several lifetimes: at most one token exchange per lifetime across all processes',
-		check(() => {
+		mark.check(() => {
 			expect(r().warmUp.exchanges).toBe(1);
 			const steady = r().steady;
 			// No exchange while the token issued before it was still valid (on the emulator's
@@ -126,7 +114,7 @@ describe.each(Object.keys(ROUTES))('through the %s', (route) => {
 
 	test(
 		'the stored token never goes back to an older one (every write, in issue order)',
-		check(() => {
+		mark.check(() => {
 			const writes = r().writes;
 			expect(writes.unknown).toBe(0);
 			expect(writes.wentBack).toBe(0);
@@ -139,7 +127,7 @@ describe.each(Object.keys(ROUTES))('through the %s', (route) => {
 
 	test(
 		'all tokens expired, then concurrent executions on both workers: at most one exchange per worker',
-		check(() => {
+		mark.check(() => {
 			expect(r().bursts).toHaveLength(SCENARIO.bursts);
 			for (const burst of r().bursts) {
 				expect(burst.calls).toBe(SCENARIO.burstSize);
@@ -153,7 +141,7 @@ describe.each(Object.keys(ROUTES))('through the %s', (route) => {
 
 test(
 	'the API secret appears nowhere in the main or worker logs or in the executions stored in Postgres',
-	check(() => {
+	mark.check(() => {
 		expect(results.secretLeaks).toEqual([]);
 		expect(results.stopErrors).toEqual([]);
 	}),

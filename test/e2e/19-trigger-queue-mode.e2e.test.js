@@ -44,7 +44,7 @@ describe.each(Object.keys(VARIANTS))('queue mode, the trigger state in %s', (var
 	let cluster;
 	let workDir;
 	let received = [];
-	let failed = false;
+	const mark = h.failureMark();
 
 	const waitFor = (condition, what, timeoutMs) =>
 		t.waitFor(condition, what, {
@@ -107,24 +107,12 @@ describe.each(Object.keys(VARIANTS))('queue mode, the trigger state in %s', (var
 		if (cluster) await cluster.stop();
 		if (collector) await collector.close();
 		if (emulator) await emulator.close();
-		if (workDir && !failed && process.env.E2E_KEEP !== 'true')
+		if (workDir && !mark.failed && process.env.E2E_KEEP !== 'true')
 			fs.rmSync(workDir, { recursive: true, force: true });
 	});
 
-	// Marks the run as failed so afterAll keeps the logs.
-	const step = (name, fn, timeout) =>
-		test(
-			name,
-			async () => {
-				try {
-					await fn();
-				} catch (error) {
-					failed = true;
-					throw error;
-				}
-			},
-			timeout,
-		);
+	// A failed step keeps the logs.
+	const step = mark.test;
 
 	const ranOnWorkers = () =>
 		new Set(cluster.workers.flatMap((w) => workerExecutions(w).map((e) => e.executionId)));

@@ -79,7 +79,7 @@ function rotationWorkflow(id, hookPath, cred) {
 
 let cluster;
 let workDir;
-let failed = false;
+const mark = h.failureMark();
 const clouds = {};
 const pairs = {};
 const results = {};
@@ -220,23 +220,14 @@ beforeAll(
 afterAll(async () => {
 	if (cluster) await cluster.stop();
 	for (const cloud of Object.values(clouds)) await cloud.close();
-	if (workDir && !failed && process.env.E2E_KEEP !== 'true')
+	if (workDir && !mark.failed && process.env.E2E_KEEP !== 'true')
 		fs.rmSync(workDir, { recursive: true, force: true });
 });
-
-const check = (fn) => () => {
-	try {
-		fn();
-	} catch (error) {
-		failed = true;
-		throw error;
-	}
-};
 
 describe.each(MODES)('a used refresh token presented again: %s', (mode) => {
 	test(
 		'every execution succeeded, across many access-token lifetimes, on both workers',
-		check(() => {
+		mark.check(() => {
 			const r = results[mode];
 			expect(r.failures).toEqual([]);
 			expect(r.calls).toBeGreaterThan(LOAD_SECONDS * CALLS_PER_SECOND * 0.8);
@@ -249,7 +240,7 @@ describe.each(MODES)('a used refresh token presented again: %s', (mode) => {
 
 	test(
 		'no refresh token was presented twice; the pair was never revoked',
-		check(() => {
+		mark.check(() => {
 			const s = results[mode].stats;
 			expect(s.rejectedRefreshes.reused).toBe(0);
 			expect(s.revokedFamilies).toBe(0);
@@ -258,14 +249,14 @@ describe.each(MODES)('a used refresh token presented again: %s', (mode) => {
 
 	test(
 		'the stored pair is alive after the load: a call with every access token refused succeeds',
-		check(() => {
+		mark.check(() => {
 			expect(results[mode].aliveAfterLoad).toBe(true);
 		}),
 	);
 
 	test(
 		'each call started exactly one plan run: no POST was sent twice',
-		check(() => {
+		mark.check(() => {
 			expect(results[mode].stats.runsStarted.plans).toBe(results[mode].calls);
 		}),
 	);
@@ -273,7 +264,7 @@ describe.each(MODES)('a used refresh token presented again: %s', (mode) => {
 
 test(
 	'both workers ran executions; no refresh token in any log or stored execution',
-	check(() => {
+	mark.check(() => {
 		expect(results.workerExecutions).toHaveLength(2);
 		for (const count of results.workerExecutions) expect(count).toBeGreaterThan(0);
 		expect(results.leaks).toEqual([]);

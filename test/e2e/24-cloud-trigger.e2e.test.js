@@ -21,7 +21,8 @@ let n8n;
 let userFolder;
 let collector;
 let pair;
-let failed = false;
+// A failed test keeps n8n's user folder for a look at its log.
+const mark = h.failureMark();
 /** What the executions posted: { executionId, id, status, planName }. */
 let received = [];
 
@@ -103,22 +104,13 @@ afterAll(async () => {
 	if (collector) await collector.close();
 	if (n8n) await n8n.stop();
 	if (cloud) await cloud.close();
-	if (userFolder && !failed && process.env.E2E_KEEP !== 'true')
+	if (userFolder && !mark.failed && process.env.E2E_KEEP !== 'true')
 		fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
-/** Runs a test body; a failure keeps n8n's user folder for a look at its log. */
-async function keepingFolderOnFailure(body) {
-	try {
-		await body();
-	} catch (error) {
-		failed = true;
-		throw error;
-	}
-}
-
-test('an active workflow: old failed runs stay quiet, a plan run that fails starts one execution, once', () =>
-	keepingFolderOnFailure(async () => {
+test(
+	'an active workflow: old failed runs stay quiet, a plan run that fails starts one execution, once',
+	mark.check(async () => {
 		await n8n.start();
 		// Activation runs the first poll (the list, then the runs still running): the seed's failed
 		// run 602 is old.
@@ -138,10 +130,12 @@ test('an active workflow: old failed runs stay quiet, a plan run that fails star
 				planName: 'Warehouse Load (fails)',
 			}),
 		]);
-	}));
+	}),
+);
 
-test('n8n restarted: a plan run that failed while it was down comes once, nothing comes twice', () =>
-	keepingFolderOnFailure(async () => {
+test(
+	'n8n restarted: a plan run that failed while it was down comes once, nothing comes twice',
+	mark.check(async () => {
 		await n8n.stop();
 		const whileDown = cloud.addPlanRun({ planId: CLOUD_SEED.plans.warehouseLoad });
 		await n8n.start();
@@ -156,7 +150,8 @@ test('n8n restarted: a plan run that failed while it was down comes once, nothin
 		const ids = received.map((entry) => entry.id);
 		expect(ids).toHaveLength(2);
 		expect(ids[1]).toBe(whileDown);
-	}));
+	}),
+);
 
 test('the token pair appears nowhere in n8n’s output', async () => {
 	await n8n.stop();

@@ -21,7 +21,7 @@ let cloud;
 let instance;
 let userFolder;
 let pair;
-let failed = false;
+const mark = h.failureMark();
 
 beforeAll(async () => {
 	const state = h.loadState();
@@ -56,23 +56,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (instance) await instance.stop();
 	if (cloud) await cloud.close();
-	if (userFolder && !failed && process.env.E2E_KEEP !== 'true')
+	if (userFolder && !mark.failed && process.env.E2E_KEEP !== 'true')
 		fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
-const step = (name, fn, timeout) =>
-	test(
-		name,
-		async () => {
-			try {
-				await fn();
-			} catch (error) {
-				failed = true;
-				throw error;
-			}
-		},
-		timeout,
-	);
+// A failed step keeps the user folder.
+const step = mark.test;
 
 const credentials = { [TYPE]: { id: CRED.id, name: CRED.name } };
 

@@ -395,6 +395,27 @@ async function locatorResults(server, cookie, request) {
 	return r.json.data.results;
 }
 
+/**
+ * Remembers whether a test of the file failed, so that afterAll keeps the folders and logs of a
+ * failed run: wrap a test body in `mark.check(fn)` or declare it with `mark.test(name, fn,
+ * timeout)`, then read `mark.failed`.
+ */
+function failureMark() {
+	const mark = {
+		failed: false,
+		check: (fn) => async () => {
+			try {
+				return await fn();
+			} catch (error) {
+				mark.failed = true;
+				throw error;
+			}
+		},
+		test: (name, fn, timeout) => test(name, mark.check(fn), timeout),
+	};
+	return mark;
+}
+
 async function ownerCookie(server, lastName) {
 	const owner = {
 		email: `e2e-${lastName.toLowerCase()}@example.com`,
@@ -422,6 +443,7 @@ module.exports = {
 	secretTest,
 	ownerCookie,
 	NODE_PREFIX,
+	failureMark,
 	locatorResults,
 	loadState,
 	startSuite,
