@@ -1,87 +1,35 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	itemProcessingProperty,
+	operationSubtitle,
+	resourceSelector,
+} from '../../shared/resourceNodeDescription';
 import { authenticationProperty } from '../../transport/authentication';
-import { concurrentRequestsOption } from '../../transport/concurrency';
 import { resources } from './registry';
 
-/**
- * The resources most workflows use, first: n8n's nodes panel lists the node's actions resource by
- * resource in this order, so the Workflow actions ("Run a workflow and wait for its job" among
- * them) come first and the Job actions next. The other resources follow alphabetically, and the
- * operations of each resource too (n8n's lint and verification scanner require sorted options).
- */
+export { ITEM_PROCESSING } from '../../shared/resourceNodeDescription';
+
+/** Listed first, in this order, so "Run a workflow and wait for its job" comes first. */
 export const FEATURED_RESOURCES = ['workflow', 'job'];
 
-const featuredRank = (value: string) => {
-	const rank = FEATURED_RESOURCES.indexOf(value);
-	return rank === -1 ? FEATURED_RESOURCES.length : rank;
-};
-
-const resourceSelector: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	// Built from the registry, so adding a resource needs no edit here.
-	options: resources
-		.map(({ resource }) => ({
-			name: resource.name,
-			value: resource.value,
-			description: resource.description,
-		}))
-		.sort((a, b) => featuredRank(a.value) - featuredRank(b.value) || a.name.localeCompare(b.name)),
-	default: 'workflow',
-};
-
-/** The node-wide options of how input items are run (router.ts reads them). */
-export const ITEM_PROCESSING = 'itemProcessing';
-
-const itemProcessing: INodeProperties = {
-	displayName: 'Item Processing',
-	name: ITEM_PROCESSING,
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			...concurrentRequestsOption,
-			description:
-				'How many input items are sent to Alteryx Server at the same time; the next item starts as soon as one is done. Output keeps the order of the input. Run with Wait for Completion, and updates of the same record, always go one after the other. 1 sends one item after the other.',
-		},
-	],
-};
-
 /**
- * The node's parameters: the Authentication selector (transport/authentication.ts), the Resource selector, then each resource's Operation selector and
- * operation fields. The rest of the description stays in AlteryxServer.node.ts, where n8n's
- * lint expects the node class to declare it literally (icon, usableAsTool, …).
+ * The node's parameters: the Authentication selector (transport/authentication.ts), the Resource
+ * selector, then each resource's Operation selector and operation fields. The rest of the
+ * description stays in AlteryxServer.node.ts, where n8n's lint expects the node class to declare
+ * it literally (icon, usableAsTool, …).
  */
 export const versionProperties: INodeProperties[] = [
 	authenticationProperty,
-	resourceSelector,
+	resourceSelector(resources, FEATURED_RESOURCES),
 	...resources.flatMap((module) => module.description),
-	itemProcessing,
+	itemProcessingProperty(
+		'How many input items are sent to Alteryx Server at the same time; the next item starts as soon as one is done. Output keeps the order of the input. Run with Wait for Completion, and updates of the same record, always go one after the other. 1 sends one item after the other.',
+	),
 ];
 
-/** "Resource: Operation" by "resource:operation", from the Operation dropdowns' names. */
-const operationLabels: Record<string, string> = Object.fromEntries(
-	resources.flatMap(({ resource, description }) =>
-		description
-			.filter((property) => property.name === 'operation')
-			.flatMap((property) =>
-				((property.options ?? []) as INodePropertyOptions[]).map((option) => [
-					`${resource.value}:${String(option.value)}`,
-					`${resource.name}: ${option.name}`,
-				]),
-			),
-	),
+/** "Job: Download Output", and "Workflow: Run and Wait" while Wait for Completion is on (its default). */
+export const serverSubtitle = operationSubtitle(
+	resources,
+	' + ($parameter.resource === "workflow" && $parameter.operation === "run" && $parameter.waitForCompletion !== false ? " and Wait" : "")',
 );
-
-/**
- * The node's subtitle on the canvas: the resource and operation by their names ("Job: Download
- * Output"), and "Workflow: Run and Wait" while Wait for Completion is on (its default).
- */
-export const serverSubtitle =
-	'={{ (' +
-	JSON.stringify(operationLabels) +
-	')[$parameter.resource + ":" + $parameter.operation] + ($parameter.resource === "workflow" && $parameter.operation === "run" && $parameter.waitForCompletion !== false ? " and Wait" : "") }}';
