@@ -80,6 +80,62 @@ export function errorMessages(job: JobView): string[] {
 		.filter((text) => !/with 0 errors/i.test(text));
 }
 
+/**
+ * After a wait (Run with Wait for Completion, the Server and the Gallery node): the error of a job
+ * that ran past Timeout; `what` says where it stands ("it was cancelled", "it is running on the
+ * server").
+ */
+export function jobTimedOutError(
+	this: IExecuteFunctions,
+	job: JobView,
+	timeoutSeconds: number,
+	what: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		this.getNode(),
+		`Alteryx job ${job.id} did not finish within ${timeoutSeconds} seconds; ${what}`,
+		{
+			description:
+				'Raise "Timeout (Seconds)" under Options for long-running workflows, or turn off Wait for Completion and check the job later with Job → Get.',
+			itemIndex,
+		},
+	);
+}
+
+/** Where a job that did not finish in time stands, in the words of jobTimedOutError. */
+export function stillRunning(job: JobView): string {
+	return `it is ${String(job.status ?? 'still running').toLowerCase()} on the server`;
+}
+
+/**
+ * After a wait: whether the job failed (ended in error or was cancelled); throws the node's error
+ * for it unless Fail When the Job Fails is off. A failed job's outputs are not downloaded.
+ */
+export function checkFinishedJob(
+	this: IExecuteFunctions,
+	job: JobView,
+	failOnError: boolean | undefined,
+	itemIndex: number,
+): boolean {
+	const failed = hasFailed(job) || isCancelled(job);
+	if (failed && failOnError !== false) {
+		const reasons = isCancelled(job) ? ['The job was cancelled.'] : errorMessages(job);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Alteryx job ${job.id} ended with ${isCancelled(job) ? 'status Cancelled' : 'result Error'}`,
+			{
+				description: [
+					...reasons,
+					'Turn off "Fail When the Job Fails" under Options to get the job and its messages as output instead.',
+				].join('\n'),
+				itemIndex,
+			},
+		);
+	}
+	return failed;
+}
+
 export async function getJob(
 	this: IExecuteFunctions,
 	jobId: string,

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
 	IDataObject,
@@ -9,14 +9,19 @@ import type {
 
 import { requestRouteJson } from '../../../AlteryxServer/helpers/api';
 import {
-	errorMessages,
-	hasFailed,
-	isCancelled,
+	checkFinishedJob,
+	jobTimedOutError,
 	type JobView,
 	pickFormat,
+	stillRunning,
 	withJobId,
 } from '../../../AlteryxServer/helpers/jobs';
 import { locatorValue, toAppValues } from '../../../AlteryxServer/helpers/parameters';
+import {
+	downloadOutputsOption,
+	failWhenTheJobFailsOption,
+	pollIntervalOption,
+} from '../../../AlteryxServer/actions/workflow/run.operation';
 import { workflowIdField } from '../common';
 import { downloadV1Output, v1Routes, waitForV1Job } from '../v1';
 
@@ -70,22 +75,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { waitForCompletion: [true] } },
 		options: [
-			{
-				displayName: 'Download Outputs',
-				name: 'downloadOutputs',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to download every output file of the finished job into binary properties (output_0, output_1, …)',
-			},
-			{
-				displayName: 'Fail When the Job Fails',
-				name: 'failOnError',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
-			},
+			downloadOutputsOption,
+			failWhenTheJobFailsOption,
 			{
 				displayName: 'Output Format',
 				name: 'outputFormat',
@@ -94,15 +85,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The format to download outputs in (Raw, Csv, Xlsx, …); an output that does not offer it is downloaded in its first available format',
 			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				description:
-					'The longest wait between two checks of the job’s status; checks start 1 s apart and grow to this value',
-			},
+			pollIntervalOption,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
@@ -158,31 +141,10 @@ export async function execute(
 	);
 	const { job } = result;
 	if (result.timedOut) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Alteryx job ${job.id} did not finish within ${timeoutSeconds} seconds; it is ${String(job.status ?? 'still running').toLowerCase()} on the server`,
-			{
-				description:
-					'Raise "Timeout (Seconds)" under Options, or turn off Wait for Completion and check the job later with Job → Get.',
-				itemIndex,
-			},
-		);
+		// V1 has no cancel: the job goes on.
+		throw jobTimedOutError.call(this, job, timeoutSeconds, stillRunning(job), itemIndex);
 	}
-	const failed = hasFailed(job) || isCancelled(job);
-	if (failed && options.failOnError !== false) {
-		const reasons = isCancelled(job) ? ['The job was cancelled.'] : errorMessages(job);
-		throw new NodeOperationError(
-			this.getNode(),
-			`Alteryx job ${job.id} ended with ${isCancelled(job) ? 'status Cancelled' : 'result Error'}`,
-			{
-				description: [
-					...reasons,
-					'Turn off "Fail When the Job Fails" under Options to get the job and its messages as output instead.',
-				].join('\n'),
-				itemIndex,
-			},
-		);
-	}
+	const failed = checkFinishedJob.call(this, job, options.failOnError, itemIndex);
 	const json: IDataObject = {
 		...withJobId(job),
 		workflowId: appId,

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
 	IDataObject,
@@ -9,11 +9,11 @@ import type {
 
 import { requestRouteJson, withoutUndefined } from '../../helpers/api';
 import {
+	checkFinishedJob,
 	downloadAllOutputs,
-	errorMessages,
-	hasFailed,
-	isCancelled,
+	jobTimedOutError,
 	type JobView,
+	stillRunning,
 	waitForJob,
 	withJobId,
 } from '../../helpers/jobs';
@@ -21,6 +21,36 @@ import { locatorValue, toAppValues } from '../../helpers/parameters';
 import { appQuestionsField, priorityOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { outputFormatOptions } from '../../helpers/outputFormats';
+
+/** Options of Run with Wait for Completion that the Alteryx Gallery node's Run shares. */
+export const downloadOutputsOption: INodeProperties = {
+	displayName: 'Download Outputs',
+	name: 'downloadOutputs',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to download every output file of the finished job into binary properties (output_0, output_1, …)',
+};
+
+export const failWhenTheJobFailsOption: INodeProperties = {
+	displayName: 'Fail When the Job Fails',
+	name: 'failOnError',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
+};
+
+/** The poll schedule is waitForJob's (helpers/pollSchedule.ts), for the V1 wait too. */
+export const pollIntervalOption: INodeProperties = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollInterval',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	description:
+		'The longest wait between two checks of the job’s status. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value, so short jobs are seen at once and long ones take few requests.',
+};
 
 export const route: OperationRoute = {
 	method: 'POST',
@@ -92,22 +122,8 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to cancel the job on the server when it has not finished within the timeout, so it does not keep running unattended',
 			},
-			{
-				displayName: 'Download Outputs',
-				name: 'downloadOutputs',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to download every output file of the finished job into binary properties (output_0, output_1, …)',
-			},
-			{
-				displayName: 'Fail When the Job Fails',
-				name: 'failOnError',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
-			},
+			downloadOutputsOption,
+			failWhenTheJobFailsOption,
 			{
 				displayName: 'Output Binary Field Prefix',
 				name: 'binaryPropertyPrefix',
@@ -124,15 +140,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The format to download outputs in; an output that does not offer it is downloaded in its first available format',
 			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				description:
-					'The longest wait between two checks of the job’s status. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value, so short jobs are seen at once and long ones take few requests.',
-			},
+			pollIntervalOption,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
@@ -199,35 +207,11 @@ export async function execute(
 	const { job, timing } = result;
 
 	if (result.timedOut) {
-		const what = result.cancelledByNode
-			? 'it was cancelled'
-			: `it is ${String(job.status ?? 'still running').toLowerCase()} on the server`;
-		throw new NodeOperationError(
-			this.getNode(),
-			`Alteryx job ${job.id} did not finish within ${timeoutSeconds} seconds; ${what}`,
-			{
-				description:
-					'Raise "Timeout (Seconds)" under Options for long-running workflows, or turn off Wait for Completion and check the job later with Job → Get.',
-				itemIndex,
-			},
-		);
+		const what = result.cancelledByNode ? 'it was cancelled' : stillRunning(job);
+		throw jobTimedOutError.call(this, job, timeoutSeconds, what, itemIndex);
 	}
 
-	const failed = hasFailed(job) || isCancelled(job);
-	if (failed && options.failOnError !== false) {
-		const reasons = isCancelled(job) ? ['The job was cancelled.'] : errorMessages(job);
-		throw new NodeOperationError(
-			this.getNode(),
-			`Alteryx job ${job.id} ended with ${isCancelled(job) ? 'status Cancelled' : 'result Error'}`,
-			{
-				description: [
-					...reasons,
-					'Turn off "Fail When the Job Fails" under Options to get the job and its messages as output instead.',
-				].join('\n'),
-				itemIndex,
-			},
-		);
-	}
+	const failed = checkFinishedJob.call(this, job, options.failOnError, itemIndex);
 
 	const json: IDataObject = { ...withJobId(job), workflowId, timing };
 	let binary: IBinaryKeyData | undefined;
