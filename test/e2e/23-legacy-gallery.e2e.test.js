@@ -59,6 +59,13 @@ afterAll(async () => {
 		fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
+let ownerCookie;
+/** The owner's session: set up once per n8n user folder (a second setup is refused), kept across restarts. */
+async function signedIn(server) {
+	ownerCookie ??= await h.ownerCookie(server, 'Legacy');
+	return ownerCookie;
+}
+
 /** A node of the pack on the given credential: its Authentication and its credential, nothing else. */
 function packNode(type, name, parameters, credential) {
 	return {
@@ -188,7 +195,7 @@ test('no request had its signature rejected or a nonce replayed', () => {
 
 test('the Alteryx Gallery node’s Workflow picker lists the studio’s workflows in the editor, signed with the legacy keys', async () => {
 	const server = await instance.start();
-	const cookie = await h.ownerCookie(server, 'Legacy');
+	const cookie = await signedIn(server);
 	const before = emulator.gallery.requests.length;
 	const found = await h.locatorResults(server, cookie, {
 		path: 'workflowId',
@@ -219,7 +226,7 @@ test('the Alteryx Gallery node’s Workflow picker lists the studio’s workflow
 
 test("the credential's Test button signs v1/workflows/subscription/?limit=1, and explains a wrong secret", async () => {
 	const server = await instance.start();
-	const cookie = await h.ownerCookie(server, 'Legacy');
+	const cookie = await signedIn(server);
 	const testWith = async (data) =>
 		await n8nLib.httpRequest(
 			'POST',
