@@ -281,9 +281,29 @@ function explain(res) {
 }
 
 function expectOk(res) {
+	if (crashedAfterSuccess(res)) {
+		process.stderr.write(
+			`[e2e] n8n execute --id=${res.args[1]?.slice(5)} was killed by ${res.signal} after it had printed a successful execution; that execution is what the test checks\n`,
+		);
+		return res;
+	}
 	if (res.code !== 0 || !res.execution || res.error)
 		throw new Error(`execution failed: ${explain(res)}`);
 	return res;
+}
+
+/**
+ * `n8n execute` prints the execution only once it has finished without error (n8n 2.41's
+ * commands/execute.js); in CI the process was once killed by SIGSEGV after that, while shutting
+ * down. The execution's own record then says what happened, and the crash is reported.
+ */
+function crashedAfterSuccess(res) {
+	return (
+		res.code === null &&
+		typeof res.signal === 'string' &&
+		res.execution?.status === 'success' &&
+		!res.error
+	);
 }
 
 // Every place the secret could leak through n8n: CLI output, server log, execution data in the DB.
