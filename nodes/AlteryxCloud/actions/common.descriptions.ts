@@ -5,6 +5,7 @@ import {
 	type LocatorKind,
 	returnAllOrLimit,
 } from '../../AlteryxServer/actions/common.descriptions';
+import { pollIntervalOption } from '../../AlteryxServer/helpers/pollSchedule';
 
 export { returnAllOrLimit };
 
@@ -92,15 +93,9 @@ export function waitOptions(what: 'plan run' | 'flow’s job groups'): INodeProp
 			default: true,
 			description: `Whether the item fails when ${run} ${single ? 'ends' : 'end'} Failed or Canceled. Turn off to get the final status as output instead.`,
 		},
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollInterval',
-			type: 'number',
-			default: 5,
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			description:
-				'The longest wait between two status checks. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value.',
-		},
+		pollIntervalOption(
+			'The longest wait between two status checks. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value.',
+		),
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',

@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 /**
  * When Run and Wait asks Alteryx Server about its job again: 1 s apart at first, then a tenth of
  * the time waited so far, never more than the user's Poll Interval (the cap).
@@ -37,4 +39,19 @@ export const POLL_DELAY_SHARE = 0.1;
 export function nextPollDelayMs(elapsedMs: number, capMs: number): number {
 	const grown = Math.floor(Math.max(0, elapsedMs) * POLL_DELAY_SHARE);
 	return Math.max(0, Math.min(capMs, Math.max(FIRST_POLL_DELAY_MS, grown)));
+}
+
+/**
+ * The Poll Interval option of every wait built on this schedule (Run and Wait of the Server,
+ * Gallery and Cloud nodes): the cap above; `description` says it in the node's words.
+ */
+export function pollIntervalOption(description: string): INodeProperties {
+	return {
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		description,
+	};
 }

@@ -20,7 +20,7 @@ import { locatorValue, toAppValues } from '../../../AlteryxServer/helpers/parame
 import {
 	downloadOutputsOption,
 	failWhenTheJobFailsOption,
-	pollIntervalOption,
+	jobPollIntervalOption,
 } from '../../../AlteryxServer/actions/workflow/run.operation';
 import { workflowIdField } from '../common';
 import { downloadV1Output, v1Routes, waitForV1Job } from '../v1';
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The format to download outputs in (Raw, Csv, Xlsx, …); an output that does not offer it is downloaded in its first available format',
 			},
-			pollIntervalOption,
+			jobPollIntervalOption,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',

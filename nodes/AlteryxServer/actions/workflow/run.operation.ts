@@ -18,6 +18,7 @@ import {
 	withJobId,
 } from '../../helpers/jobs';
 import { locatorValue, toAppValues } from '../../helpers/parameters';
+import { pollIntervalOption } from '../../helpers/pollSchedule';
 import { appQuestionsField, priorityOptions, workflowLocator } from '../common.descriptions';
 import type { OperationRoute } from '../node.type';
 import { outputFormatOptions } from '../../helpers/outputFormats';
@@ -41,16 +42,10 @@ export const failWhenTheJobFailsOption: INodeProperties = {
 		'Whether the item fails when the job ends with the result Error or is cancelled. Turn off to get the job with its result and messages as output instead.',
 };
 
-/** The poll schedule is waitForJob's (helpers/pollSchedule.ts), for the V1 wait too. */
-export const pollIntervalOption: INodeProperties = {
-	displayName: 'Poll Interval (Seconds)',
-	name: 'pollInterval',
-	type: 'number',
-	default: 5,
-	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	description:
-		'The longest wait between two checks of the job’s status. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value, so short jobs are seen at once and long ones take few requests.',
-};
+/** The Poll Interval of a wait for a job (waitForJob, and the Gallery node's V1 wait). */
+export const jobPollIntervalOption = pollIntervalOption(
+	'The longest wait between two checks of the job’s status. Checks start 1 s apart and the gap grows to a tenth of the time waited, up to this value, so short jobs are seen at once and long ones take few requests.',
+);
 
 export const route: OperationRoute = {
 	method: 'POST',
@@ -140,7 +135,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The format to download outputs in; an output that does not offer it is downloaded in its first available format',
 			},
-			pollIntervalOption,
+			jobPollIntervalOption,
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
